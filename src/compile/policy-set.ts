@@ -1,0 +1,169 @@
+/**
+ * The policies that apply to a request, placed in their slots (identity, resource, boundary,
+ * session, SCP levels, RCP levels, endpoint policies), with every statement given its reference,
+ * and a per-action plan: for one action, the Deny statements of every slot and the Allow
+ * statements of each slot, so that a decision only runs resource, principal and condition tests
+ * on statements that can apply. Plans are memoized per action in a bounded map.
+ */
+import type { CompiledPolicy } from './policy.js'
+import type { PolicyType, StatementReference } from './reference.js'
+import type { CompiledStatement } from './statement.js'
+
+/** A statement as placed in a policy set: the compiled statement and how results name it. */
+export interface PlacedStatement {
+  readonly statement: CompiledStatement
+  readonly reference: StatementReference
+  /** The reference as a one-element list, shared by every result that cites this statement alone. */
+  readonly references: readonly StatementReference[]
+}
+
+/** A compiled policy in its slot. */
+export interface PlacedPolicy {
+  readonly policy: CompiledPolicy
+  readonly policyType: PolicyType
+  readonly policyIndex: number
+  readonly level: number | undefined
+  /** Parallel to `policy.statements`. */
+  readonly statements: readonly PlacedStatement[]
+  /** Placed statements for an action (document order). */
+  statementsForAction(actionLower: string): readonly PlacedStatement[]
+}
+
+/** The statements that can apply to one action, by slot. */
+export interface ActionPlan {
+  /** Every Deny statement of every slot whose action test passes, in slot order. */
+  readonly denies: readonly PlacedStatement[]
+  readonly identityAllows: readonly PlacedStatement[]
+  readonly resourceAllows: readonly PlacedStatement[]
+  readonly boundaryAllows: readonly PlacedStatement[]
+  readonly sessionAllows: readonly PlacedStatement[]
+  /** One list per SCP level. */
+  readonly scpAllows: readonly (readonly PlacedStatement[])[]
+  /** One list per RCP level. */
+  readonly rcpAllows: readonly (readonly PlacedStatement[])[]
+  /** One list per endpoint policy. */
+  readonly endpointAllows: readonly (readonly PlacedStatement[])[]
+}
+
+/** Compiled policies by slot, before placement. Absent slots do not apply (R9). */
+export interface CompiledSlots {
+  readonly identity?: readonly CompiledPolicy[]
+  readonly resource?: CompiledPolicy
+  readonly permissionsBoundary?: CompiledPolicy
+  readonly session?: CompiledPolicy
+  readonly scps?: readonly (readonly CompiledPolicy[])[]
+  readonly rcps?: readonly (readonly CompiledPolicy[])[]
+  readonly endpoint?: readonly CompiledPolicy[]
+}
+
+/** A policy set ready for decisions. Immutable apart from its bounded plan memo. */
+export interface CompiledPolicySet {
+  readonly identity: readonly PlacedPolicy[]
+  readonly resource: PlacedPolicy | undefined
+  readonly permissionsBoundary: PlacedPolicy | undefined
+  readonly session: PlacedPolicy | undefined
+  readonly scps: readonly (readonly PlacedPolicy[])[] | undefined
+  readonly rcps: readonly (readonly PlacedPolicy[])[] | undefined
+  readonly endpoint: readonly PlacedPolicy[] | undefined
+  /** Every placed policy, in slot order (for explanations). */
+  readonly all: readonly PlacedPolicy[]
+  /** The plan for a lower-cased action. */
+  planFor(actionLower: string): ActionPlan
+}
+
+const PLAN_MEMO_LIMIT = 1024
+
+function place(policy: CompiledPolicy, policyType: PolicyType, policyIndex: number, level: number | undefined): PlacedPolicy {
+  const placed = new Map<CompiledStatement, PlacedStatement>()
+  const statements = policy.statements.map((statement) => {
+    const source = statement.source
+    const reference: StatementReference = Object.freeze({
+      policyType,
+      policyIndex,
+      ...(level === undefined ? {} : { level }),
+      ...(policy.source.id === undefined ? {} : { policyId: policy.source.id }),
+      statementIndex: source.index,
+      ...(source.sid === undefined ? {} : { sid: source.sid }),
+      effect: source.effect,
+    })
+    const entry: PlacedStatement = Object.freeze({ statement, reference, references: Object.freeze([reference]) })
+    placed.set(statement, entry)
+    return entry
+  })
+  return Object.freeze({
+    policy,
+    policyType,
+    policyIndex,
+    level,
+    statements: Object.freeze(statements),
+    statementsForAction: (actionLower: string) =>
+      policy.statementsForAction(actionLower).map((statement) => placed.get(statement) as PlacedStatement),
+  })
+}
+
+/** Places compiled policies into a policy set. */
+export function buildPolicySet(slots: CompiledSlots): CompiledPolicySet {
+  const identity = (slots.identity ?? []).map((policy, index) => place(policy, 'identity', index, undefined))
+  const resource = slots.resource && place(slots.resource, 'resource', 0, undefined)
+  const permissionsBoundary = slots.permissionsBoundary && place(slots.permissionsBoundary, 'permissionsBoundary', 0, undefined)
+  const session = slots.session && place(slots.session, 'session', 0, undefined)
+  const levels = (list: readonly (readonly CompiledPolicy[])[] | undefined, type: 'scp' | 'rcp') =>
+    list?.map((level, levelIndex) => Object.freeze(level.map((policy, index) => place(policy, type, index, levelIndex))))
+  const scps = levels(slots.scps, 'scp')
+  const rcps = levels(slots.rcps, 'rcp')
+  const endpoint = slots.endpoint?.map((policy, index) => place(policy, 'endpoint', index, undefined))
+  const all: PlacedPolicy[] = [
+    ...identity,
+    ...(resource ? [resource] : []),
+    ...(permissionsBoundary ? [permissionsBoundary] : []),
+    ...(session ? [session] : []),
+    ...(scps ?? []).flat(),
+    ...(rcps ?? []).flat(),
+    ...(endpoint ?? []),
+  ]
+
+  const allows = (policies: readonly PlacedPolicy[], actionLower: string): readonly PlacedStatement[] => {
+    const found: PlacedStatement[] = []
+    for (const policy of policies) {
+      for (const entry of policy.statementsForAction(actionLower)) if (entry.statement.effect === 'Allow') found.push(entry)
+    }
+    return Object.freeze(found)
+  }
+  const one = (policy: PlacedPolicy | undefined): readonly PlacedPolicy[] => (policy === undefined ? [] : [policy])
+  const plans = new Map<string, ActionPlan>()
+  const plan = (actionLower: string): ActionPlan => {
+    const denies: PlacedStatement[] = []
+    for (const policy of all) {
+      for (const entry of policy.statementsForAction(actionLower)) if (entry.statement.effect === 'Deny') denies.push(entry)
+    }
+    return Object.freeze({
+      denies: Object.freeze(denies),
+      identityAllows: allows(identity, actionLower),
+      resourceAllows: allows(one(resource), actionLower),
+      boundaryAllows: allows(one(permissionsBoundary), actionLower),
+      sessionAllows: allows(one(session), actionLower),
+      scpAllows: Object.freeze((scps ?? []).map((level) => allows(level, actionLower))),
+      rcpAllows: Object.freeze((rcps ?? []).map((level) => allows(level, actionLower))),
+      endpointAllows: Object.freeze((endpoint ?? []).map((policy) => allows([policy], actionLower))),
+    })
+  }
+
+  return Object.freeze({
+    identity: Object.freeze(identity),
+    resource,
+    permissionsBoundary,
+    session,
+    scps: scps && Object.freeze(scps),
+    rcps: rcps && Object.freeze(rcps),
+    endpoint: endpoint && Object.freeze(endpoint),
+    all: Object.freeze(all),
+    planFor(actionLower: string): ActionPlan {
+      const known = plans.get(actionLower)
+      if (known !== undefined) return known
+      const made = plan(actionLower)
+      if (plans.size >= PLAN_MEMO_LIMIT) plans.clear()
+      plans.set(actionLower, made)
+      return made
+    },
+  })
+}

@@ -1,0 +1,2 @@
+/** Placeholder until the matchers land: `iam-eval/vitest`. */
+export {}
