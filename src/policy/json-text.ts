@@ -32,6 +32,7 @@ export const MAX_DUPLICATE_KEY_ISSUES = 100
 
 /** A successfully read JSON text. */
 export interface JsonTextSuccess {
+  /** Discriminant: the text was read. */
   readonly ok: true
   /** The value, equal to what `JSON.parse` returns for the same text. */
   readonly value: unknown
@@ -50,6 +51,7 @@ export interface JsonTextSuccess {
 
 /** A JSON text that could not be read. */
 export interface JsonTextFailure {
+  /** Discriminant: the text could not be read. */
   readonly ok: false
   /**
    * `invalid-json` (at most one: reading stops at the first syntax error) and `duplicate-key`

@@ -7,6 +7,7 @@
  */
 import { childPointer, createIssue, PolicyValidationError } from './errors.js'
 import type { PolicyIssue, PolicyIssueCode, TextPosition } from './errors.js'
+import { describeThrown } from '../util/describe-thrown.js'
 import { readJsonText } from './json-text.js'
 import { serializeJsonValue } from './json-value.js'
 import type {
@@ -69,7 +70,7 @@ export function validatePolicy(input: PolicyInput | unknown, options: ParsePolic
     return validateUnsafe(input, options)
   } catch (error) {
     // Defensive: validation code must not throw, but if it does the input is refused, not accepted.
-    return invalid([createIssue('unreadable-input', '', `the policy could not be validated: ${String(error)}`)])
+    return invalid([createIssue('unreadable-input', '', `the policy could not be validated: ${describeThrown(error)}`)])
   }
 }
 
@@ -88,7 +89,7 @@ function validateUnsafe(input: unknown, options: ParsePolicyOptions): PolicyVali
   }
   const read = readInput(input, options.maxLength)
   if ('issues' in read) return invalid(read.issues)
-  const schemaIssues = validateAgainstSchema(read.document, read.locate)
+  const schemaIssues = validateAgainstSchema(read.document, read.locate.value)
   if (schemaIssues.length > 0) return invalid(schemaIssues)
   const normalizer = new Normalizer(kind, read.locate)
   const policy = normalizer.policy(read.document as JsonObject)
@@ -98,21 +99,27 @@ function validateUnsafe(input: unknown, options: ParsePolicyOptions): PolicyVali
 }
 
 type Locate = ((pointer: string) => TextPosition | undefined) | undefined
+
+/** Where a pointer sits in the source text: its value, or for problems with a member's name, its key. */
+interface Locator {
+  readonly value: Locate
+  readonly key: Locate
+}
 type JsonObject = Readonly<Record<string, unknown>>
 
-function readInput(input: unknown, maxLength: number | undefined): { document: unknown; locate: Locate } | { issues: PolicyIssue[] } {
+function readInput(input: unknown, maxLength: number | undefined): { document: unknown; locate: Locator } | { issues: PolicyIssue[] } {
   if (typeof input === 'string') {
     if (maxLength !== undefined && input.length > maxLength) {
       return { issues: [createIssue('limit-exceeded', '', `the policy text has ${input.length} characters; the limit is ${maxLength}`)] }
     }
     const read = readJsonText(input)
     if (!read.ok) return { issues: read.issues }
-    return { document: read.value, locate: read.locate }
+    return { document: read.value, locate: { value: read.locate, key: read.locateKey } }
   }
   const text = serializeJsonValue(input, maxLength)
   if (typeof text !== 'string') return { issues: [createIssue('unreadable-input', text.path, text.message)] }
   // The snapshot is ours: later changes to the caller's object cannot reach the model.
-  return { document: JSON.parse(text) as unknown, locate: undefined }
+  return { document: JSON.parse(text) as unknown, locate: { value: undefined, key: undefined } }
 }
 
 const RESOURCE_SIDE_KINDS: ReadonlySet<PolicyKind> = new Set(['resource', 'trust', 'scp', 'rcp', 'endpoint'])
@@ -129,11 +136,12 @@ class Normalizer {
 
   constructor(
     private readonly kind: PolicyKind,
-    private readonly locate: Locate,
+    private readonly locate: Locator,
   ) {}
 
-  private report(code: PolicyIssueCode, path: string, message: string): void {
-    this.issues.push(createIssue(code, path, message, this.locate?.(path)))
+  private report(code: PolicyIssueCode, path: string, message: string, at: 'value' | 'key' = 'value'): void {
+    const position = at === 'key' ? (this.locate.key?.(path) ?? this.locate.value?.(path)) : this.locate.value?.(path)
+    this.issues.push(createIssue(code, path, message, position))
   }
 
   policy(document: JsonObject): ParsedPolicy {
@@ -279,11 +287,11 @@ class Normalizer {
       const operatorPath = childPointer(path, operator)
       const decoded = decodeOperator(operator)
       if (decoded === 'null-with-if-exists') {
-        this.report('null-with-if-exists', operatorPath, "'NullIfExists' is not an operator: Null already tests whether the key exists (R84)")
+        this.report('null-with-if-exists', operatorPath, "'NullIfExists' is not an operator: Null already tests whether the key exists (R84)", 'key')
         continue
       }
       if (decoded === 'unknown') {
-        this.report('unknown-operator', operatorPath, unknownOperatorMessage(operator))
+        this.report('unknown-operator', operatorPath, unknownOperatorMessage(operator), 'key')
         continue
       }
       const keys = block[operator] as JsonObject
@@ -292,7 +300,7 @@ class Normalizer {
       const info = OPERATORS[decoded.baseOperator]
       for (const key of keyNames) {
         const keyPath = childPointer(operatorPath, key)
-        if (key === '') this.report('empty-value', keyPath, 'an empty string is not a condition key')
+        if (key === '') this.report('empty-value', keyPath, 'an empty string is not a condition key', 'key')
         const rawValues = keys[key]
         const values = (Array.isArray(rawValues) ? rawValues : [rawValues]) as PolicyScalar[]
         if (this.variablesEnabled && info.variables) {

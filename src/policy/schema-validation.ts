@@ -54,7 +54,8 @@ export function validateAgainstSchema(document: unknown, locate?: (pointer: stri
   for (const error of errors) {
     const found = formatError(error, document)
     if (found === undefined) continue
-    const identity = `${found.code}\u0000${found.path}\u0000${found.message}`
+    // One issue per code and place: the schema never has two different problems of one kind there.
+    const identity = `${found.code} ${found.path}`
     if (seen.has(identity)) continue
     seen.add(identity)
     issues.push(createIssue(found.code, found.path, found.message, locate?.(found.path)))

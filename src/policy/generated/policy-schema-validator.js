@@ -4,8 +4,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://iam-eval.dev/schemas/policy.schema.json","title":"AWS IAM policy document","description":"The grammar of an AWS IAM policy document (identity, resource, trust, boundary, session, SCP, RCP and endpoint policies share it). Element names are case-sensitive. Which kinds of policy need or forbid Principal and Resource, and which condition operator names exist, are checked by iam-eval itself, not by this schema.","type":"object","properties":{"Version":{"description":"Policy language version. Use \"2012-10-17\"; \"2008-10-17\" is the legacy version, under which policy variables such as ${aws:username} are literal text. When omitted, variables are literal text too.","enum":["2012-10-17","2008-10-17"]},"Id":{"description":"Optional free-form identifier of the policy. It has no effect on evaluation; AWS recommends it only for resource-based policies.","type":"string"},"Statement":{"description":"The statements of the policy: one statement object or an array of them. An empty array is allowed and grants nothing.","if":{"type":"array"},"then":{"type":"array","items":{"$ref":"#/$defs/Statement"}},"else":{"$ref":"#/$defs/Statement"}}},"required":["Statement"],"additionalProperties":false,"$defs":{"Statement":{"title":"Statement","description":"One permission statement. It needs Effect and exactly one of Action or NotAction; it may have at most one of Resource or NotResource and at most one of Principal or NotPrincipal.","type":"object","properties":{"Sid":{"description":"Optional statement label. It has no effect on evaluation; in IAM policies it may contain only ASCII letters and digits and must be unique within the policy.","type":"string"},"Effect":{"description":"Whether a matching statement allows or explicitly denies the request. Exactly \"Allow\" or \"Deny\" (case-sensitive).","enum":["Allow","Deny"]},"Action":{"description":"The actions the statement covers, written service:ActionName (compared case-insensitively). The wildcards * and ? are allowed; \"*\" alone covers every action. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotAction":{"description":"The statement covers every action except the listed ones, including actions of other services. The wildcards * and ? are allowed.","$ref":"#/$defs/StringOrStringArray"},"Resource":{"description":"The resources the statement covers: ARNs (arn:partition:service:region:account:resource) with the wildcards * and ?, or \"*\" for every resource. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotResource":{"description":"The statement covers every resource except the listed ones (ARN patterns with the wildcards * and ?).","$ref":"#/$defs/StringOrStringArray"},"Principal":{"description":"Who the statement applies to: \"*\" (everyone, including anonymous callers) or an object of principal types. Used in resource-based, trust and endpoint policies.","$ref":"#/$defs/Principal"},"NotPrincipal":{"description":"The statement applies to every principal except the listed ones. Supported only with Deny.","$ref":"#/$defs/Principal"},"Condition":{"description":"Conditions under which the statement applies: condition operator (e.g. StringEquals, ForAnyValue:StringLike, DateLessThanIfExists) -> condition key -> value or array of values. Operators are combined with AND, keys under one operator with AND, values of one key with OR.","$ref":"#/$defs/Condition"}},"required":["Effect"],"if":{"properties":{"NotAction":true},"required":["NotAction"]},"else":{"properties":{"Action":true},"required":["Action"]},"dependentSchemas":{"NotAction":{"properties":{"Action":false}},"NotResource":{"properties":{"Resource":false}},"NotPrincipal":{"properties":{"Principal":false}}},"additionalProperties":false},"StringOrStringArray":{"description":"A single string or an array of strings.","if":{"type":"array"},"then":{"type":"array","items":{"type":"string"}},"else":{"type":"string"}},"Principal":{"description":"A principal: the string \"*\" or an object whose members are AWS, Service, Federated or CanonicalUser, each a string or an array of strings. An empty object or empty arrays are allowed and make the statement inert.","if":{"type":"string"},"then":{"const":"*"},"else":{"type":"object","properties":{"AWS":{"description":"AWS principals: \"*\", a 12-digit account id, or the ARN of an account root, IAM user, IAM role, assumed-role session or federated user.","$ref":"#/$defs/StringOrStringArray"},"Service":{"description":"Service principals, usually <service>.amazonaws.com.","$ref":"#/$defs/StringOrStringArray"},"Federated":{"description":"Identity providers: a web identity provider (e.g. cognito-identity.amazonaws.com, accounts.google.com) or the ARN of a SAML or OIDC provider.","$ref":"#/$defs/StringOrStringArray"},"CanonicalUser":{"description":"Amazon S3 canonical user ids.","$ref":"#/$defs/StringOrStringArray"}},"additionalProperties":false}},"Condition":{"description":"Condition block: condition operator name -> object of condition keys.","type":"object","additionalProperties":{"$ref":"#/$defs/ConditionOperatorBlock"}},"ConditionOperatorBlock":{"description":"The keys tested by one condition operator: condition key name (case-insensitive, e.g. aws:SourceIp) -> value or array of values.","type":"object","additionalProperties":{"$ref":"#/$defs/ConditionValue"}},"ConditionValue":{"description":"The policy value(s) of one condition key: a string, number or boolean, or an array of those. An array lists alternatives.","if":{"type":"array"},"then":{"type":"array","items":{"$ref":"#/$defs/ConditionScalar"}},"else":{"$ref":"#/$defs/ConditionScalar"}},"ConditionScalar":{"description":"One condition value: a string, a number or a boolean.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}}};
-const schema32 = {"title":"Statement","description":"One permission statement. It needs Effect and exactly one of Action or NotAction; it may have at most one of Resource or NotResource and at most one of Principal or NotPrincipal.","type":"object","properties":{"Sid":{"description":"Optional statement label. It has no effect on evaluation; in IAM policies it may contain only ASCII letters and digits and must be unique within the policy.","type":"string"},"Effect":{"description":"Whether a matching statement allows or explicitly denies the request. Exactly \"Allow\" or \"Deny\" (case-sensitive).","enum":["Allow","Deny"]},"Action":{"description":"The actions the statement covers, written service:ActionName (compared case-insensitively). The wildcards * and ? are allowed; \"*\" alone covers every action. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotAction":{"description":"The statement covers every action except the listed ones, including actions of other services. The wildcards * and ? are allowed.","$ref":"#/$defs/StringOrStringArray"},"Resource":{"description":"The resources the statement covers: ARNs (arn:partition:service:region:account:resource) with the wildcards * and ?, or \"*\" for every resource. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotResource":{"description":"The statement covers every resource except the listed ones (ARN patterns with the wildcards * and ?).","$ref":"#/$defs/StringOrStringArray"},"Principal":{"description":"Who the statement applies to: \"*\" (everyone, including anonymous callers) or an object of principal types. Used in resource-based, trust and endpoint policies.","$ref":"#/$defs/Principal"},"NotPrincipal":{"description":"The statement applies to every principal except the listed ones. Supported only with Deny.","$ref":"#/$defs/Principal"},"Condition":{"description":"Conditions under which the statement applies: condition operator (e.g. StringEquals, ForAnyValue:StringLike, DateLessThanIfExists) -> condition key -> value or array of values. Operators are combined with AND, keys under one operator with AND, values of one key with OR.","$ref":"#/$defs/Condition"}},"required":["Effect"],"if":{"properties":{"NotAction":true},"required":["NotAction"]},"else":{"properties":{"Action":true},"required":["Action"]},"dependentSchemas":{"NotAction":{"properties":{"Action":false}},"NotResource":{"properties":{"Resource":false}},"NotPrincipal":{"properties":{"Principal":false}}},"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://iam-eval.dev/schemas/policy.schema.json","title":"AWS IAM policy document","description":"The grammar of an AWS IAM policy document (identity, resource, trust, boundary, session, SCP, RCP and endpoint policies share it). Element names are case-sensitive. Which kinds of policy need or forbid Principal and Resource, and which condition operator names exist, are checked by iam-eval itself, not by this schema.","type":"object","properties":{"Version":{"description":"Policy language version. Use \"2012-10-17\"; \"2008-10-17\" is the legacy version, under which policy variables such as ${aws:username} are literal text. When omitted, variables are literal text too.","enum":["2012-10-17","2008-10-17"]},"Id":{"description":"Optional free-form identifier of the policy. It has no effect on evaluation; AWS recommends it only for resource-based policies.","type":"string"},"Statement":{"description":"The statements of the policy: one statement object or an array of them. An empty array is allowed and grants nothing.","if":{"type":"array"},"then":{"type":"array","items":{"$ref":"#/$defs/Statement"}},"else":{"$ref":"#/$defs/Statement"}}},"required":["Statement"],"additionalProperties":false,"$defs":{"Statement":{"title":"Statement","description":"One permission statement. It needs Effect and exactly one of Action or NotAction; it may have at most one of Resource or NotResource and at most one of Principal or NotPrincipal.","type":"object","properties":{"Sid":{"description":"Optional statement label. It has no effect on evaluation; in IAM policies it may contain only ASCII letters and digits and must be unique within the policy.","type":"string"},"Effect":{"description":"Whether a matching statement allows or explicitly denies the request. Exactly \"Allow\" or \"Deny\" (case-sensitive).","enum":["Allow","Deny"]},"Action":{"description":"The actions the statement covers, written service:ActionName (compared case-insensitively). The wildcards * and ? are allowed; \"*\" alone covers every action. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotAction":{"description":"The statement covers every action except the listed ones, including actions of other services. The wildcards * and ? are allowed.","$ref":"#/$defs/StringOrStringArray"},"Resource":{"description":"The resources the statement covers: ARNs (arn:partition:service:region:account:resource) with the wildcards * and ?, or \"*\" for every resource. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotResource":{"description":"The statement covers every resource except the listed ones (ARN patterns with the wildcards * and ?).","$ref":"#/$defs/StringOrStringArray"},"Principal":{"description":"Who the statement applies to: \"*\" (everyone, including anonymous callers) or an object of principal types. Used in resource-based, trust and endpoint policies.","$ref":"#/$defs/Principal"},"NotPrincipal":{"description":"The statement applies to every principal except the listed ones. Supported only with Deny.","$ref":"#/$defs/Principal"},"Condition":{"description":"Conditions under which the statement applies: condition operator (e.g. StringEquals, ForAnyValue:StringLike, DateLessThanIfExists) -> condition key -> value or array of values. Operators are combined with AND, keys under one operator with AND, values of one key with OR.","$ref":"#/$defs/Condition"}},"required":["Effect"],"$comment":"Exactly one of Action/NotAction: if/else gives a single 'required' error when both are missing, dependentSchemas a single error per conflicting pair. The 'properties: {X: true}' next to 'required' change nothing; they satisfy strict validators that want required members declared.","if":{"properties":{"NotAction":true},"required":["NotAction"]},"else":{"properties":{"Action":true},"required":["Action"]},"dependentSchemas":{"NotAction":{"properties":{"Action":false}},"NotResource":{"properties":{"Resource":false}},"NotPrincipal":{"properties":{"Principal":false}}},"additionalProperties":false},"StringOrStringArray":{"description":"A single string or an array of strings.","if":{"type":"array"},"then":{"type":"array","items":{"type":"string"}},"else":{"type":"string"}},"Principal":{"description":"A principal: the string \"*\" or an object whose members are AWS, Service, Federated or CanonicalUser, each a string or an array of strings. An empty object or empty arrays are allowed and make the statement inert.","if":{"type":"string"},"then":{"const":"*"},"else":{"type":"object","properties":{"AWS":{"description":"AWS principals: \"*\", a 12-digit account id, or the ARN of an account root, IAM user, IAM role, assumed-role session or federated user.","$ref":"#/$defs/StringOrStringArray"},"Service":{"description":"Service principals, usually <service>.amazonaws.com.","$ref":"#/$defs/StringOrStringArray"},"Federated":{"description":"Identity providers: a web identity provider (e.g. cognito-identity.amazonaws.com, accounts.google.com) or the ARN of a SAML or OIDC provider.","$ref":"#/$defs/StringOrStringArray"},"CanonicalUser":{"description":"Amazon S3 canonical user ids.","$ref":"#/$defs/StringOrStringArray"}},"additionalProperties":false}},"Condition":{"description":"Condition block: condition operator name -> object of condition keys.","type":"object","additionalProperties":{"$ref":"#/$defs/ConditionOperatorBlock"}},"ConditionOperatorBlock":{"description":"The keys tested by one condition operator: condition key name (case-insensitive, e.g. aws:SourceIp) -> value or array of values.","type":"object","additionalProperties":{"$ref":"#/$defs/ConditionValue"}},"ConditionValue":{"description":"The policy value(s) of one condition key: a string, number or boolean, or an array of those. An array lists alternatives.","if":{"type":"array"},"then":{"type":"array","items":{"$ref":"#/$defs/ConditionScalar"}},"else":{"$ref":"#/$defs/ConditionScalar"}},"ConditionScalar":{"description":"One condition value: a string, a number or a boolean.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]}}};
+const schema32 = {"title":"Statement","description":"One permission statement. It needs Effect and exactly one of Action or NotAction; it may have at most one of Resource or NotResource and at most one of Principal or NotPrincipal.","type":"object","properties":{"Sid":{"description":"Optional statement label. It has no effect on evaluation; in IAM policies it may contain only ASCII letters and digits and must be unique within the policy.","type":"string"},"Effect":{"description":"Whether a matching statement allows or explicitly denies the request. Exactly \"Allow\" or \"Deny\" (case-sensitive).","enum":["Allow","Deny"]},"Action":{"description":"The actions the statement covers, written service:ActionName (compared case-insensitively). The wildcards * and ? are allowed; \"*\" alone covers every action. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotAction":{"description":"The statement covers every action except the listed ones, including actions of other services. The wildcards * and ? are allowed.","$ref":"#/$defs/StringOrStringArray"},"Resource":{"description":"The resources the statement covers: ARNs (arn:partition:service:region:account:resource) with the wildcards * and ?, or \"*\" for every resource. An empty array makes the statement inert.","$ref":"#/$defs/StringOrStringArray"},"NotResource":{"description":"The statement covers every resource except the listed ones (ARN patterns with the wildcards * and ?).","$ref":"#/$defs/StringOrStringArray"},"Principal":{"description":"Who the statement applies to: \"*\" (everyone, including anonymous callers) or an object of principal types. Used in resource-based, trust and endpoint policies.","$ref":"#/$defs/Principal"},"NotPrincipal":{"description":"The statement applies to every principal except the listed ones. Supported only with Deny.","$ref":"#/$defs/Principal"},"Condition":{"description":"Conditions under which the statement applies: condition operator (e.g. StringEquals, ForAnyValue:StringLike, DateLessThanIfExists) -> condition key -> value or array of values. Operators are combined with AND, keys under one operator with AND, values of one key with OR.","$ref":"#/$defs/Condition"}},"required":["Effect"],"$comment":"Exactly one of Action/NotAction: if/else gives a single 'required' error when both are missing, dependentSchemas a single error per conflicting pair. The 'properties: {X: true}' next to 'required' change nothing; they satisfy strict validators that want required members declared.","if":{"properties":{"NotAction":true},"required":["NotAction"]},"else":{"properties":{"Action":true},"required":["Action"]},"dependentSchemas":{"NotAction":{"properties":{"Action":false}},"NotResource":{"properties":{"Resource":false}},"NotPrincipal":{"properties":{"Principal":false}}},"additionalProperties":false};
 const schema33 = {"description":"A single string or an array of strings.","if":{"type":"array"},"then":{"type":"array","items":{"type":"string"}},"else":{"type":"string"}};
 const func1 = Object.prototype.hasOwnProperty;
 const schema37 = {"description":"A principal: the string \"*\" or an object whose members are AWS, Service, Federated or CanonicalUser, each a string or an array of strings. An empty object or empty arrays are allowed and make the statement inert.","if":{"type":"string"},"then":{"const":"*"},"else":{"type":"object","properties":{"AWS":{"description":"AWS principals: \"*\", a 12-digit account id, or the ARN of an account root, IAM user, IAM role, assumed-role session or federated user.","$ref":"#/$defs/StringOrStringArray"},"Service":{"description":"Service principals, usually <service>.amazonaws.com.","$ref":"#/$defs/StringOrStringArray"},"Federated":{"description":"Identity providers: a web identity provider (e.g. cognito-identity.amazonaws.com, accounts.google.com) or the ARN of a SAML or OIDC provider.","$ref":"#/$defs/StringOrStringArray"},"CanonicalUser":{"description":"Amazon S3 canonical user ids.","$ref":"#/$defs/StringOrStringArray"}},"additionalProperties":false}};
@@ -734,9 +734,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid0 = true;
 const _errs2 = errors;
+let valid0 = true;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.NotAction === undefined) && (missing0 = "NotAction")){
@@ -750,18 +750,18 @@ vErrors.push(err0);
 errors++;
 }
 }
-var _valid0 = _errs2 === errors;
-errors = _errs1;
+var _valid0 = _errs3 === errors;
+errors = _errs2;
 if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
+if(_errs2){
+vErrors.length = _errs2;
 }
 else {
 vErrors = null;
 }
 }
 if(!_valid0){
-const _errs3 = errors;
+const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Action === undefined){
 const err1 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "Action"},message:"must have required property '"+"Action"+"'"};
@@ -774,7 +774,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-var _valid0 = _errs3 === errors;
+var _valid0 = _errs4 === errors;
 valid0 = _valid0;
 if(valid0){
 var props0 = {};
@@ -842,9 +842,9 @@ errors++;
 }
 if(data.Action !== undefined){
 let data2 = data.Action;
-const _errs10 = errors;
-let valid3 = true;
 const _errs11 = errors;
+let valid3 = true;
+const _errs12 = errors;
 if(!(Array.isArray(data2))){
 const err7 = {};
 if(vErrors === null){
@@ -855,11 +855,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-var _valid1 = _errs11 === errors;
-errors = _errs10;
+var _valid1 = _errs12 === errors;
+errors = _errs11;
 if(vErrors !== null){
-if(_errs10){
-vErrors.length = _errs10;
+if(_errs11){
+vErrors.length = _errs11;
 }
 else {
 vErrors = null;
@@ -867,7 +867,7 @@ vErrors = null;
 }
 let ifClause0;
 if(_valid1){
-const _errs13 = errors;
+const _errs14 = errors;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
@@ -893,12 +893,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-var _valid1 = _errs13 === errors;
+var _valid1 = _errs14 === errors;
 valid3 = _valid1;
 ifClause0 = "then";
 }
 else {
-const _errs17 = errors;
+const _errs18 = errors;
 if(typeof data2 !== "string"){
 const err10 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -909,7 +909,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid1 = _errs17 === errors;
+var _valid1 = _errs18 === errors;
 valid3 = _valid1;
 ifClause0 = "else";
 }
@@ -926,9 +926,9 @@ errors++;
 }
 if(data.NotAction !== undefined){
 let data4 = data.NotAction;
-const _errs21 = errors;
-let valid7 = true;
 const _errs22 = errors;
+let valid7 = true;
+const _errs23 = errors;
 if(!(Array.isArray(data4))){
 const err12 = {};
 if(vErrors === null){
@@ -939,11 +939,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid2 = _errs22 === errors;
-errors = _errs21;
+var _valid2 = _errs23 === errors;
+errors = _errs22;
 if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
+if(_errs22){
+vErrors.length = _errs22;
 }
 else {
 vErrors = null;
@@ -951,7 +951,7 @@ vErrors = null;
 }
 let ifClause1;
 if(_valid2){
-const _errs24 = errors;
+const _errs25 = errors;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
@@ -977,12 +977,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid2 = _errs24 === errors;
+var _valid2 = _errs25 === errors;
 valid7 = _valid2;
 ifClause1 = "then";
 }
 else {
-const _errs28 = errors;
+const _errs29 = errors;
 if(typeof data4 !== "string"){
 const err15 = {instancePath:instancePath+"/NotAction",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -993,7 +993,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-var _valid2 = _errs28 === errors;
+var _valid2 = _errs29 === errors;
 valid7 = _valid2;
 ifClause1 = "else";
 }
@@ -1010,9 +1010,9 @@ errors++;
 }
 if(data.Resource !== undefined){
 let data6 = data.Resource;
-const _errs32 = errors;
-let valid11 = true;
 const _errs33 = errors;
+let valid11 = true;
+const _errs34 = errors;
 if(!(Array.isArray(data6))){
 const err17 = {};
 if(vErrors === null){
@@ -1023,11 +1023,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid3 = _errs33 === errors;
-errors = _errs32;
+var _valid3 = _errs34 === errors;
+errors = _errs33;
 if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
+if(_errs33){
+vErrors.length = _errs33;
 }
 else {
 vErrors = null;
@@ -1035,7 +1035,7 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid3){
-const _errs35 = errors;
+const _errs36 = errors;
 if(Array.isArray(data6)){
 const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
@@ -1061,12 +1061,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid3 = _errs35 === errors;
+var _valid3 = _errs36 === errors;
 valid11 = _valid3;
 ifClause2 = "then";
 }
 else {
-const _errs39 = errors;
+const _errs40 = errors;
 if(typeof data6 !== "string"){
 const err20 = {instancePath:instancePath+"/Resource",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1077,7 +1077,7 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid3 = _errs39 === errors;
+var _valid3 = _errs40 === errors;
 valid11 = _valid3;
 ifClause2 = "else";
 }
@@ -1094,9 +1094,9 @@ errors++;
 }
 if(data.NotResource !== undefined){
 let data8 = data.NotResource;
-const _errs43 = errors;
-let valid15 = true;
 const _errs44 = errors;
+let valid15 = true;
+const _errs45 = errors;
 if(!(Array.isArray(data8))){
 const err22 = {};
 if(vErrors === null){
@@ -1107,11 +1107,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid4 = _errs44 === errors;
-errors = _errs43;
+var _valid4 = _errs45 === errors;
+errors = _errs44;
 if(vErrors !== null){
-if(_errs43){
-vErrors.length = _errs43;
+if(_errs44){
+vErrors.length = _errs44;
 }
 else {
 vErrors = null;
@@ -1119,7 +1119,7 @@ vErrors = null;
 }
 let ifClause3;
 if(_valid4){
-const _errs46 = errors;
+const _errs47 = errors;
 if(Array.isArray(data8)){
 const len3 = data8.length;
 for(let i3=0; i3<len3; i3++){
@@ -1145,12 +1145,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid4 = _errs46 === errors;
+var _valid4 = _errs47 === errors;
 valid15 = _valid4;
 ifClause3 = "then";
 }
 else {
-const _errs50 = errors;
+const _errs51 = errors;
 if(typeof data8 !== "string"){
 const err25 = {instancePath:instancePath+"/NotResource",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1161,7 +1161,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid4 = _errs50 === errors;
+var _valid4 = _errs51 === errors;
 valid15 = _valid4;
 ifClause3 = "else";
 }
