@@ -52,43 +52,52 @@ const SLOT_KINDS = {
 } as const satisfies Record<keyof PolicySet, PolicyKind>
 
 const TEXT_CACHE_LIMIT = 512
-const SET_CACHE_LIMIT = 256
+/** Policy sets remembered per first policy. */
+const SETS_PER_POLICY = 8
 
-/** A small LRU on a Map (insertion order is recency order). */
-class LeastRecentlyUsed<V> {
-  private readonly entries = new Map<string, V>()
+/**
+ * A bounded cache with least-recently-used eviction, approximated by CLOCK ("second chance"): a
+ * hit only sets a flag, so lookups stay one Map read; eviction skips (and clears) flagged entries.
+ */
+class LeastRecentlyUsed<K, V> {
+  private readonly entries = new Map<K, { value: V; used: boolean }>()
   constructor(private readonly limit: number) {}
-  get(key: string): V | undefined {
-    const value = this.entries.get(key)
-    if (value !== undefined) {
-      this.entries.delete(key)
-      this.entries.set(key, value)
-    }
-    return value
+  get(key: K): V | undefined {
+    const entry = this.entries.get(key)
+    if (entry === undefined) return undefined
+    entry.used = true
+    return entry.value
   }
-  set(key: string, value: V): void {
-    if (this.entries.size >= this.limit) {
-      const oldest = this.entries.keys().next()
-      if (oldest.done !== true) this.entries.delete(oldest.value)
+  set(key: K, value: V): void {
+    while (this.entries.size >= this.limit) {
+      const [oldestKey, oldest] = this.entries.entries().next().value as [K, { value: V; used: boolean }]
+      this.entries.delete(oldestKey)
+      if (oldest.used) {
+        oldest.used = false
+        this.entries.set(oldestKey, oldest) // second chance: back to the young end
+      }
     }
-    this.entries.set(key, value)
+    this.entries.set(key, { value, used: false })
   }
 }
 
 /** Where compiled policies are remembered; `undefined` compiles afresh every time (used by `compile`). */
 export interface PolicyCaches {
-  readonly text: LeastRecentlyUsed<CompiledPolicy | readonly PolicyIssue[]>
+  /**
+   * Compiled policies by kind and limits, then by the JSON text itself. The caller's string is
+   * the key (not a longer key built from it), so repeated lookups reuse the hash V8 keeps on it.
+   */
+  readonly text: Map<string, LeastRecentlyUsed<string, CompiledPolicy | readonly PolicyIssue[]>>
   readonly parsed: WeakMap<ParsedPolicy, CompiledPolicy>
-  readonly sets: LeastRecentlyUsed<CompiledPolicySet>
+  /** Policy sets by their first policy; each list is short and compared slot by slot. */
+  readonly sets: WeakMap<CompiledPolicy, { slots: CompiledSlots; set: CompiledPolicySet }[]>
+  /** The policy set with no policies at all, per limits. */
+  readonly empty: Map<Limits, CompiledPolicySet>
 }
 
 /** Creates an empty set of caches. */
 export function createPolicyCaches(): PolicyCaches {
-  return {
-    text: new LeastRecentlyUsed(TEXT_CACHE_LIMIT),
-    parsed: new WeakMap(),
-    sets: new LeastRecentlyUsed(SET_CACHE_LIMIT),
-  }
+  return { text: new Map(), parsed: new WeakMap(), sets: new WeakMap(), empty: new Map() }
 }
 
 function sizeOf(text: string, kind: PolicyKind): number {
@@ -163,8 +172,17 @@ export function loadPolicy(
     fromValue = true
   }
   checkSize(text, kind, limits, label)
-  const key = `${kind}\u0000${limits === DEFAULT_LIMITS ? '' : JSON.stringify(limits)}\u0000${text}`
-  let compiled = caches?.text.get(key)
+  let texts: LeastRecentlyUsed<string, CompiledPolicy | readonly PolicyIssue[]> | undefined
+  if (caches !== undefined) {
+    // With the default limits the group is the kind itself: a constant string, no concatenation per call.
+    const group = limits === DEFAULT_LIMITS ? kind : `${kind} ${JSON.stringify(limits)}`
+    texts = caches.text.get(group)
+    if (texts === undefined) {
+      texts = new LeastRecentlyUsed(TEXT_CACHE_LIMIT)
+      caches.text.set(group, texts)
+    }
+  }
+  let compiled = texts?.get(text)
   if (compiled === undefined) {
     // A value is parsed from its snapshot, so what is compiled is exactly what was keyed.
     const result = validatePolicy(fromValue ? (JSON.parse(text) as unknown) : text, { kind })
@@ -179,7 +197,7 @@ export function loadPolicy(
     } else {
       compiled = result.errors
     }
-    caches?.text.set(key, compiled)
+    texts?.set(text, compiled)
   }
   // Problems are remembered, not the error, so each error names the slot of its own call.
   if (!('statementsForAction' in compiled)) throw new PolicyValidationError(compiled, label)
@@ -246,19 +264,60 @@ function loadPolicySetUnsafe(policies: unknown, limits: Limits, caches: PolicyCa
     endpoint: many('endpoint'),
   }
   if (caches === undefined) return buildPolicySet(slots)
-  const key = setKey(slots)
-  const known = caches.sets.get(key)
-  if (known !== undefined) return known
-  const built = buildPolicySet(slots)
-  caches.sets.set(key, built)
-  return built
+  return cachedPolicySet(slots, limits, caches)
 }
 
-function setKey(slots: CompiledSlots): string {
-  const ids = (list: readonly CompiledPolicy[] | undefined): string => (list === undefined ? '-' : list.map((policy) => policy.id).join(','))
-  const id = (policy: CompiledPolicy | undefined): string => (policy === undefined ? '-' : String(policy.id))
-  // The count keeps "no levels" apart from "one empty level" (which denies).
-  const levelIds = (levels: readonly (readonly CompiledPolicy[])[] | undefined): string =>
-    levels === undefined ? '-' : `${levels.length}:${levels.map((level) => ids(level)).join(';')}`
-  return `${ids(slots.identity)}|${id(slots.resource)}|${id(slots.permissionsBoundary)}|${id(slots.session)}|${levelIds(slots.scps)}|${levelIds(slots.rcps)}|${ids(slots.endpoint)}`
+/** The set for these slots from the cache, or built and remembered under its first policy. */
+function cachedPolicySet(slots: CompiledSlots, limits: Limits, caches: PolicyCaches): CompiledPolicySet {
+  const first =
+    slots.identity?.[0] ??
+    slots.resource ??
+    slots.permissionsBoundary ??
+    slots.session ??
+    slots.scps?.flat()[0] ??
+    slots.rcps?.flat()[0] ??
+    slots.endpoint?.[0]
+  if (first === undefined) {
+    // No policy at all: the layout still matters (an empty SCP level denies), so only the
+    // layout-free case is shared.
+    if (slots.identity !== undefined || slots.scps !== undefined || slots.rcps !== undefined || slots.endpoint !== undefined) {
+      return buildPolicySet(slots)
+    }
+    let empty = caches.empty.get(limits)
+    if (empty === undefined) caches.empty.set(limits, (empty = buildPolicySet(slots)))
+    return empty
+  }
+  let known = caches.sets.get(first)
+  if (known === undefined) caches.sets.set(first, (known = []))
+  for (const entry of known) if (sameSlots(entry.slots, slots)) return entry.set
+  const set = buildPolicySet(slots)
+  if (known.length >= SETS_PER_POLICY) known.shift()
+  known.push({ slots, set })
+  return set
+}
+
+function sameList(a: readonly CompiledPolicy[] | undefined, b: readonly CompiledPolicy[] | undefined): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined || a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
+}
+
+function sameLevels(a: readonly (readonly CompiledPolicy[])[] | undefined, b: readonly (readonly CompiledPolicy[])[] | undefined): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined || a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (!sameList(a[index], b[index])) return false
+  return true
+}
+
+function sameSlots(a: CompiledSlots, b: CompiledSlots): boolean {
+  return (
+    a.resource === b.resource &&
+    a.permissionsBoundary === b.permissionsBoundary &&
+    a.session === b.session &&
+    sameList(a.identity, b.identity) &&
+    sameList(a.endpoint, b.endpoint) &&
+    sameLevels(a.scps, b.scps) &&
+    sameLevels(a.rcps, b.rcps)
+  )
 }

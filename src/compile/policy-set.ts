@@ -5,16 +5,30 @@
  * statements of each slot, so that a decision only runs resource, principal and condition tests
  * on statements that can apply. Plans are memoized per action in a bounded map.
  */
+import { keysOfInterest } from '../conditions/context.js'
+import type { KeysOfInterest } from '../conditions/context.js'
 import type { CompiledPolicy } from './policy.js'
+import { describeStatement } from './reference.js'
 import type { PolicyType, StatementReference } from './reference.js'
 import type { CompiledStatement } from './statement.js'
 
 /** A statement as placed in a policy set: the compiled statement and how results name it. */
-export interface PlacedStatement {
-  readonly statement: CompiledStatement
-  readonly reference: StatementReference
+export class PlacedStatement {
   /** The reference as a one-element list, shared by every result that cites this statement alone. */
   readonly references: readonly StatementReference[]
+  private describedAs: string | undefined
+
+  constructor(
+    readonly statement: CompiledStatement,
+    readonly reference: StatementReference,
+  ) {
+    this.references = Object.freeze([reference])
+  }
+
+  /** `describeStatement(reference)`, computed on first use (sets may hold 100,000 statements). */
+  get description(): string {
+    return (this.describedAs ??= describeStatement(this.reference))
+  }
 }
 
 /** A compiled policy in its slot. */
@@ -31,6 +45,12 @@ export interface PlacedPolicy {
 
 /** The statements that can apply to one action, by slot. */
 export interface ActionPlan {
+  /** The action lower-cased (actions are case-insensitive, R58). */
+  readonly actionLower: string
+  /** The action is one of the role-assumption actions whose trust policy must allow (R32, C22). */
+  readonly isTrustAction: boolean
+  /** The action is a KMS action, whose key policy must allow (R33, C22). */
+  readonly isKmsAction: boolean
   /** Every Deny statement of every slot whose action test passes, in slot order. */
   readonly denies: readonly PlacedStatement[]
   readonly identityAllows: readonly PlacedStatement[]
@@ -67,11 +87,22 @@ export interface CompiledPolicySet {
   readonly endpoint: readonly PlacedPolicy[] | undefined
   /** Every placed policy, in slot order (for explanations). */
   readonly all: readonly PlacedPolicy[]
-  /** The plan for a lower-cased action. */
-  planFor(actionLower: string): ActionPlan
+  /** The context keys any statement of the set reads (a request's other keys are never looked up). */
+  readonly keysOfInterest: KeysOfInterest
+  /** The plan for an action as the request spells it (case-insensitive, R58). */
+  planFor(action: string): ActionPlan
 }
 
 const PLAN_MEMO_LIMIT = 1024
+
+/** Actions that assume a role or act on the assumption, lower-cased (R32, C22). */
+const TRUST_ACTIONS: ReadonlySet<string> = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+])
 
 function place(policy: CompiledPolicy, policyType: PolicyType, policyIndex: number, level: number | undefined): PlacedPolicy {
   const placed = new Map<CompiledStatement, PlacedStatement>()
@@ -86,7 +117,7 @@ function place(policy: CompiledPolicy, policyType: PolicyType, policyIndex: numb
       ...(source.sid === undefined ? {} : { sid: source.sid }),
       effect: source.effect,
     })
-    const entry: PlacedStatement = Object.freeze({ statement, reference, references: Object.freeze([reference]) })
+    const entry = new PlacedStatement(statement, reference)
     placed.set(statement, entry)
     return entry
   })
@@ -130,13 +161,18 @@ export function buildPolicySet(slots: CompiledSlots): CompiledPolicySet {
     return Object.freeze(found)
   }
   const one = (policy: PlacedPolicy | undefined): readonly PlacedPolicy[] => (policy === undefined ? [] : [policy])
+  // Keyed by the action as requests spell it, so a request needs no lower-casing once seen.
   const plans = new Map<string, ActionPlan>()
+  const byLowerCase = new Map<string, ActionPlan>()
   const plan = (actionLower: string): ActionPlan => {
     const denies: PlacedStatement[] = []
     for (const policy of all) {
       for (const entry of policy.statementsForAction(actionLower)) if (entry.statement.effect === 'Deny') denies.push(entry)
     }
     return Object.freeze({
+      actionLower,
+      isTrustAction: TRUST_ACTIONS.has(actionLower),
+      isKmsAction: actionLower.startsWith('kms:'),
       denies: Object.freeze(denies),
       identityAllows: allows(identity, actionLower),
       resourceAllows: allows(one(resource), actionLower),
@@ -148,7 +184,10 @@ export function buildPolicySet(slots: CompiledSlots): CompiledPolicySet {
     })
   }
 
+  // aws:PrincipalArn is always of interest: it refines a role session's identity (C4).
+  const keys = ['aws:principalarn', ...all.flatMap((policy) => policy.policy.statements.flatMap((statement) => statement.keysRead))]
   return Object.freeze({
+    keysOfInterest: keysOfInterest(keys),
     identity: Object.freeze(identity),
     resource,
     permissionsBoundary,
@@ -157,12 +196,19 @@ export function buildPolicySet(slots: CompiledSlots): CompiledPolicySet {
     rcps: rcps && Object.freeze(rcps),
     endpoint: endpoint && Object.freeze(endpoint),
     all: Object.freeze(all),
-    planFor(actionLower: string): ActionPlan {
-      const known = plans.get(actionLower)
+    planFor(action: string): ActionPlan {
+      const known = plans.get(action)
       if (known !== undefined) return known
-      const made = plan(actionLower)
+      const actionLower = action.toLowerCase()
+      let made = byLowerCase.get(actionLower)
+      if (made === undefined) {
+        made = plan(actionLower)
+        // Bounded: a flood of distinct actions only resets the memo.
+        if (byLowerCase.size >= PLAN_MEMO_LIMIT) byLowerCase.clear()
+        byLowerCase.set(actionLower, made)
+      }
       if (plans.size >= PLAN_MEMO_LIMIT) plans.clear()
-      plans.set(actionLower, made)
+      plans.set(action, made)
       return made
     },
   })

@@ -16,7 +16,15 @@ import type { PrincipalMatcher } from '../match/principal.js'
 import { compileGlob, parseGlob } from '../match/wildcard.js'
 import type { GlobMatcher } from '../match/wildcard.js'
 import type { Effect, ParsedPolicy, Statement } from '../policy/model.js'
+import { OPERATORS } from '../policy/operators.js'
 import { parseTemplate, resourceVariableStart } from '../policy/variables.js'
+
+/** The request as resource matching sees it. */
+export interface ResourceTarget {
+  readonly resource: string
+  /** `isArnLike(resource)`, computed at most once per request. */
+  resourceIsArn(): boolean
+}
 
 /** A compiled resource pattern: fixed, or holding variables resolved per request. */
 type ResourcePattern = { readonly fixed: ArnMatcher } | { readonly template: PreparedTemplate }
@@ -34,13 +42,15 @@ export interface CompiledStatement {
   /** The `Action`/`NotAction` test on a lower-cased action. */
   matchesAction(actionLower: string): boolean
   /** The `Resource`/`NotResource` test; a statement without either applies to the requested resource (R36). */
-  matchesResource(resource: string, context: ContextView): boolean
+  matchesResource(target: ResourceTarget, context: ContextView): boolean
   /** `Principal`/`NotPrincipal`, compiled; `undefined` when the statement has none. */
   readonly principal: PrincipalMatcher | undefined
   /** True for `NotPrincipal`. */
   readonly principalNegated: boolean
   /** The key tests of `Condition`, AND-ed (R74, R75). */
   readonly conditions: readonly CompiledCondition[]
+  /** Lower-cased context keys the statement reads: condition keys and policy variables. */
+  readonly keysRead: readonly string[]
 }
 
 /** Compiles every statement of a parsed policy. */
@@ -66,20 +76,21 @@ function compileStatement(statement: Statement, variablesEnabled: boolean): Comp
     for (const matcher of actionMatchers) if (matcher.match(actionLower)) return true
     return false
   }
-  const matchesAnyResource = (resource: string, context: ContextView): boolean => {
-    for (const pattern of resourcePatterns) if (matchResourcePattern(pattern, resource, context)) return true
+  const matchesAnyResource = (target: ResourceTarget, context: ContextView): boolean => {
+    for (const pattern of resourcePatterns) if (matchResourcePattern(pattern, target, context)) return true
     return false
   }
 
   return Object.freeze({
+    keysRead: Object.freeze(keysReadBy(statement, variablesEnabled)),
     source: statement,
     effect: statement.effect,
     inert,
     actionPatterns: Object.freeze(actionPatterns),
     actionNegated,
     matchesAction: (actionLower: string) => matchesAnyAction(actionLower) !== actionNegated, // R60, R61
-    matchesResource: (resource: string, context: ContextView) =>
-      resourceElement === undefined || matchesAnyResource(resource, context) !== resourceNegated, // R70, R71
+    matchesResource: (target: ResourceTarget, context: ContextView) =>
+      resourceElement === undefined || matchesAnyResource(target, context) !== resourceNegated, // R70, R71
     principal,
     principalNegated: statement.principal?.negated ?? false,
     conditions: Object.freeze(statement.conditions.map((test) => compileCondition(test, variablesEnabled))),
@@ -101,8 +112,35 @@ function compileResourcePattern(pattern: string, variablesEnabled: boolean): Res
 }
 
 /** R65-R67 for one pattern; an unresolvable variable makes the pattern match nothing (R72, R117). */
-function matchResourcePattern(pattern: ResourcePattern, resource: string, context: ContextView): boolean {
-  if ('fixed' in pattern) return matchResource(pattern.fixed, resource)
+function matchResourcePattern(pattern: ResourcePattern, target: ResourceTarget, context: ContextView): boolean {
+  if ('fixed' in pattern) {
+    const fixed = pattern.fixed
+    return fixed.independentOfShape ? fixed.match(target.resource) : matchResource(fixed, target.resource, target.resourceIsArn())
+  }
   const parts = resolveToGlob(pattern.template, context)
-  return parts !== undefined && matchResourceParts(parts, resource)
+  return parts !== undefined && matchResourceParts(parts, target.resource, target.resourceIsArn())
+}
+
+/** The lower-cased context keys a statement can look up (conditions, and variables where honoured). */
+function keysReadBy(statement: Statement, variablesEnabled: boolean): string[] {
+  const keys = new Set<string>()
+  const addVariables = (text: string): void => {
+    if (!text.includes('${')) return
+    const parsed = parseTemplate(text)
+    if (!parsed.ok) return
+    for (const part of parsed.parts) if (part.kind === 'variable') keys.add(part.keyLower)
+  }
+  for (const test of statement.conditions) {
+    keys.add(test.keyLower)
+    if (variablesEnabled && OPERATORS[test.baseOperator].variables) {
+      for (const value of test.values) if (typeof value === 'string') addVariables(value)
+    }
+  }
+  if (variablesEnabled) {
+    for (const pattern of statement.resource?.patterns ?? []) {
+      const start = resourceVariableStart(pattern)
+      if (start !== -1) addVariables(pattern.slice(start))
+    }
+  }
+  return [...keys]
 }

@@ -65,22 +65,48 @@ export interface InvalidContext {
 
 const EMPTY: ReadonlyMap<string, ContextEntry> = new Map()
 
-/** Limits applied while reading a context (defaults from AWS quotas; see `limits.ts`). */
+/** The limits applied while reading a context (a subset of `Limits`). */
 export interface ContextLimits {
-  readonly maxKeys: number
-  readonly maxValuesPerKey: number
-  readonly maxValueLength: number
-  readonly maxKeyLength: number
+  readonly contextKeys: number
+  readonly contextValuesPerKey: number
+  readonly contextValueLength: number
+  readonly contextKeyLength: number
 }
 
 /**
- * Reads a caller-supplied context into a view. Returns why it cannot be used instead (C1):
+ * The keys a policy set reads (conditions and policy variables), lower-cased, with their lengths
+ * so that most other keys are skipped without being lower-cased.
+ */
+export interface KeysOfInterest {
+  readonly keys: ReadonlySet<string>
+  readonly lengths: ReadonlySet<number>
+}
+
+/**
+ * Builds the set of keys of interest. Lower-casing can lengthen a string: `İ` (U+0130) becomes
+ * `i` + U+0307, so a supplied key may be shorter than its lower-cased form by one per such
+ * pair. Those shorter lengths are kept too, or a key spelt with `İ` would be skipped.
+ */
+export function keysOfInterest(keys: Iterable<string>): KeysOfInterest {
+  const set = new Set(keys)
+  const lengths = new Set<number>()
+  for (const key of set) {
+    const lengthened = key.split('i\u0307').length - 1
+    for (let shorter = 0; shorter <= lengthened; shorter++) lengths.add(key.length - shorter)
+  }
+  return Object.freeze({ keys: set, lengths })
+}
+
+/**
+ * Reads a caller-supplied context into a view. Every value is checked (C1); only keys in
+ * `interest` (when given) are kept, since no condition or variable can look up the others. Returns why it cannot be used instead (C1):
  * a non-object, a value of a type IAM does not have, nested lists, or a limit exceeded.
  */
 export function readContext(
   context: unknown,
   source: DerivedKeySource | undefined,
   limits: ContextLimits,
+  interest?: KeysOfInterest,
 ): ContextView | InvalidContext {
   if (context === undefined) return new ContextView(EMPTY, source)
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
@@ -93,13 +119,13 @@ export function readContext(
     return { invalid: `the request context could not be read: ${describeThrown(error)}` }
   }
   if (keys.length === 0) return new ContextView(EMPTY, source)
-  if (keys.length > limits.maxKeys) {
-    return { invalid: `the request context has ${keys.length} keys; the limit is ${limits.maxKeys}` }
+  if (keys.length > limits.contextKeys) {
+    return { invalid: `the request context has ${keys.length} keys; the limit is ${limits.contextKeys}` }
   }
   const entries = new Map<string, ContextEntry>()
   for (const key of keys) {
-    if (key.length > limits.maxKeyLength) {
-      return { invalid: `context key '${key.slice(0, 40)}...' is longer than ${limits.maxKeyLength} characters` }
+    if (key.length > limits.contextKeyLength) {
+      return { invalid: `context key '${key.slice(0, 40)}...' is longer than ${limits.contextKeyLength} characters` }
     }
     let value: unknown
     try {
@@ -114,7 +140,9 @@ export function readContext(
       return { invalid: `context key '${key}' could not be read: ${describeThrown(error)}` }
     }
     if (checked instanceof ValueProblem) return { invalid: `context key '${key}': ${checked.message}` }
+    if (interest !== undefined && !interest.lengths.has(key.length)) continue
     const lower = key.toLowerCase()
+    if (interest !== undefined && !interest.keys.has(lower)) continue
     const existing = entries.get(lower)
     if (existing === undefined) {
       entries.set(lower, checked)
@@ -129,7 +157,7 @@ export function readContext(
 function checkScalar(value: unknown, limits: ContextLimits): string | undefined {
   switch (typeof value) {
     case 'string':
-      return value.length > limits.maxValueLength ? `a value is longer than ${limits.maxValueLength} characters` : undefined
+      return value.length > limits.contextValueLength ? `a value is longer than ${limits.contextValueLength} characters` : undefined
     case 'boolean':
       return undefined
     case 'number':
@@ -153,7 +181,7 @@ function checkValue(value: unknown, limits: ContextLimits): ContextValue | Value
     return problem === undefined ? (value as ContextScalar) : new ValueProblem(problem)
   }
   const length = value.length
-  if (length > limits.maxValuesPerKey) return new ValueProblem(`${length} values; the limit is ${limits.maxValuesPerKey}`)
+  if (length > limits.contextValuesPerKey) return new ValueProblem(`${length} values; the limit is ${limits.contextValuesPerKey}`)
   const copy: ContextScalar[] = new Array<ContextScalar>(length)
   for (let index = 0; index < length; index++) {
     const item: unknown = value[index]

@@ -13,7 +13,7 @@ import { describeThrown } from '../util/describe-thrown.js'
 import { decide, implicitDeny } from './decide.js'
 import { explainDecision } from './explain.js'
 import { normalizeRequest } from './request.js'
-import type { AuthorizationRequest } from './request.js'
+import type { AuthorizationRequest, NormalizeOptions } from './request.js'
 import type { EvaluationResult } from './result.js'
 
 /** Options fixed when policies are compiled. */
@@ -41,8 +41,8 @@ export interface Authorizer {
   evaluate(request: AuthorizationRequest, options?: RequestOptions): EvaluationResult
 }
 
-/** Settings of a decision after defaults. */
-export interface DecisionSettings {
+/** Settings of a decision after defaults (also the normalization options when no `now` is given). */
+export interface DecisionSettings extends NormalizeOptions {
   readonly limits: Limits
   readonly deriveContextKeys: boolean
 }
@@ -56,12 +56,13 @@ export function authorize(
 ): EvaluationResult {
   try {
     let explain = false
-    let now: Date | number | undefined
+    let normalizeOptions: NormalizeOptions = settings
     if (options !== undefined && options !== null) {
       explain = options.explain === true
-      now = options.now
+      const now = options.now
+      if (now !== undefined) normalizeOptions = { limits: settings.limits, deriveContextKeys: settings.deriveContextKeys, now }
     }
-    const normalized = normalizeRequest(request, { limits: settings.limits, deriveContextKeys: settings.deriveContextKeys, now })
+    const normalized = normalizeRequest(request, normalizeOptions, set.keysOfInterest)
     if ('invalid' in normalized) return implicitDeny('request', `the request is invalid: ${normalized.invalid}`)
     return explain ? explainDecision(set, normalized) : decide(set, normalized)
   } catch (error) {
@@ -74,6 +75,7 @@ export function decisionSettings(options: CompileOptions | undefined): DecisionS
   return Object.freeze({
     limits: resolveLimits(options?.limits),
     deriveContextKeys: options?.deriveContextKeys !== false,
+    now: undefined,
   })
 }
 

@@ -35,6 +35,7 @@ function inertDetail(statement: CompiledStatement): string {
 export function explainDecision(set: CompiledPolicySet, request: NormalizedRequest): EvaluationResult {
   const gates: GateExplanation[] = []
   const result = decide(set, request, (gate) => gates.push(gate))
+  const actionLower = set.planFor(request.action).actionLower
   const hasBoundary = set.permissionsBoundary !== undefined
   const statements: StatementExplanation[] = []
   const missing = new Set<string>()
@@ -46,7 +47,7 @@ export function explainDecision(set: CompiledPolicySet, request: NormalizedReque
         failure = { element: 'inert', detail: inertDetail(statement) }
       } else if (policy.policyType === 'scp' && !request.caller.subjectToScps) {
         failure = { element: 'not-applicable', detail: 'SCPs do not apply to service principals or anonymous callers (R19)' }
-      } else if (!statement.matchesAction(request.actionLower)) {
+      } else if (!statement.matchesAction(actionLower)) {
         failure = { element: 'action' }
       } else {
         const strength = statementStrength(statement, request, hasBoundary, (found) => {

@@ -4,6 +4,7 @@
  * cheapest first. One code path serves the fast evaluation and the explanation: the explanation
  * only passes a callback that hears which element failed.
  */
+import type { PlacedStatement } from '../compile/policy-set.js'
 import type { CompiledStatement } from '../compile/statement.js'
 import { NAMED_DIRECTLY, NOT_NAMED } from '../match/principal.js'
 import type { PrincipalMatchStrength } from '../match/principal.js'
@@ -23,7 +24,7 @@ export function statementStrength(
   hasBoundary: boolean,
   onFailure?: FailureListener,
 ): PrincipalMatchStrength {
-  if (!statement.matchesResource(request.resource, request.context)) {
+  if (!statement.matchesResource(request, request.context)) {
     onFailure?.({ element: 'resource' })
     return NOT_NAMED
   }
@@ -55,4 +56,17 @@ export function statementStrength(
     }
   }
   return strength
+}
+
+/** The first statement of a list that applies to the request, if any. */
+export function firstApplying(
+  statements: readonly PlacedStatement[],
+  request: NormalizedRequest,
+  hasBoundary: boolean,
+): PlacedStatement | undefined {
+  for (let index = 0; index < statements.length; index++) {
+    const entry = statements[index] as PlacedStatement
+    if (statementStrength(entry.statement, request, hasBoundary) !== NOT_NAMED) return entry
+  }
+  return undefined
 }

@@ -5,8 +5,10 @@
  * derives the keys the request implies (C5) only when something reads them.
  */
 import { readContext } from '../conditions/context.js'
-import type { ContextValue, ContextView, DerivedKeySource } from '../conditions/context.js'
+import type { ContextValue, ContextView, DerivedKeySource, KeysOfInterest } from '../conditions/context.js'
 import type { Limits } from '../limits.js'
+import type { ResourceTarget } from '../compile/statement.js'
+import { isArnLike } from '../match/arn.js'
 import { classifyCaller, roleIdentity } from '../match/caller.js'
 import type { Caller } from '../match/caller.js'
 import { describeThrown } from '../util/describe-thrown.js'
@@ -25,31 +27,6 @@ export interface AuthorizationRequest {
   readonly context?: Readonly<Record<string, string | number | boolean | readonly (string | number | boolean)[]>>
 }
 
-/** Which resource policies must allow by themselves (R32, R33). */
-export type MandatoryResourcePolicy = 'trust' | 'kms'
-
-/** A normalized request. */
-export interface NormalizedRequest {
-  readonly principal: string
-  readonly action: string
-  readonly actionLower: string
-  readonly resource: string
-  readonly caller: Caller
-  /** The role identity of a role or role session (C4). */
-  readonly roleArn: string | undefined
-  /** R6; `undefined` when nothing tells it. */
-  readonly resourceAccount: string | undefined
-  /** R7: the caller's account owns the resource. */
-  readonly sameAccount: boolean
-  readonly mandatoryResourcePolicy: MandatoryResourcePolicy | undefined
-  readonly context: ContextView
-}
-
-/** Why a request cannot be evaluated (it is denied with this reason). */
-export interface InvalidRequest {
-  readonly invalid: string
-}
-
 /** Options that shape normalization. */
 export interface NormalizeOptions {
   readonly limits: Limits
@@ -59,107 +36,40 @@ export interface NormalizeOptions {
   readonly now: Date | number | undefined
 }
 
-const TRUST_ACTIONS: ReadonlySet<string> = new Set([
-  'sts:assumerole',
-  'sts:assumerolewithsaml',
-  'sts:assumerolewithwebidentity',
-  'sts:tagsession',
-  'sts:setsourceidentity',
-])
-const ROLE_ARN = /^arn:[^:]+:iam::\d{12}:role\//
-const KMS_KEY_ARN = /^arn:[^:]+:kms:[^:]*:\d{12}:key\//
-
-function readField(request: object, name: string, limit: number, optional: boolean): string | undefined | InvalidRequest {
-  const value: unknown = (request as Record<string, unknown>)[name]
-  if (value === undefined && optional) return undefined
-  if (typeof value !== 'string') {
-    return { invalid: `request.${name} must be a string${optional ? ' when given' : ''}, not ${value === null ? 'null' : typeof value}` }
-  }
-  if (value.length > limit) return { invalid: `request.${name} is longer than ${limit} characters` }
-  return value
+/** Why a request cannot be evaluated (it is denied with this reason). */
+export interface InvalidRequest {
+  readonly invalid: string
 }
 
-function isInvalid(value: unknown): value is InvalidRequest {
-  return typeof value === 'object' && value !== null && 'invalid' in value
-}
-
-/** The resource account of R6 (explicit, else the ARN's account field, else the caller's). */
-function resourceAccountOf(resource: string, explicit: string | undefined, caller: Caller): string | undefined {
-  if (explicit !== undefined && explicit !== '') return explicit
-  if (resource.startsWith('arn:')) {
-    let position = -1
-    for (let colons = 0; colons < 4; colons++) {
-      position = resource.indexOf(':', position + 1)
-      if (position === -1) return caller.account
-    }
-    const end = resource.indexOf(':', position + 1)
-    if (end !== -1 && end > position + 1) return resource.slice(position + 1, end)
-  }
-  return caller.account
-}
-
-/** Normalizes a request, or says why it cannot be evaluated. Never throws on hostile input. */
-export function normalizeRequest(request: unknown, options: NormalizeOptions): NormalizedRequest | InvalidRequest {
-  try {
-    return normalizeUnsafe(request, options)
-  } catch (error) {
-    return { invalid: `the request could not be read: ${describeThrown(error)}` }
-  }
-}
-
-function normalizeUnsafe(request: unknown, options: NormalizeOptions): NormalizedRequest | InvalidRequest {
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-    return { invalid: 'the request must be an object with principal, action and resource' }
-  }
-  const limit = options.limits.requestFieldLength
-  const principal = readField(request, 'principal', limit, false)
-  if (isInvalid(principal)) return principal
-  const action = readField(request, 'action', limit, false)
-  if (isInvalid(action)) return action
-  const resource = readField(request, 'resource', limit, false)
-  if (isInvalid(resource)) return resource
-  const explicitAccount = readField(request, 'resourceAccount', limit, true)
-  if (isInvalid(explicitAccount)) return explicitAccount
-  const caller = classifyCaller(principal as string)
-  const resourceAccount = resourceAccountOf(resource as string, explicitAccount, caller)
-  const actionLower = (action as string).toLowerCase()
-  const derived = new DerivedKeys(caller, resourceAccount, options)
-  const context = readContext((request as { context?: unknown }).context, derived, {
-    maxKeys: options.limits.contextKeys,
-    maxValuesPerKey: options.limits.contextValuesPerKey,
-    maxValueLength: options.limits.contextValueLength,
-    maxKeyLength: options.limits.contextKeyLength,
-  })
-  if ('invalid' in context) return context
-  const suppliedPrincipalArn = context.supplied('aws:principalarn') ? context.get('aws:principalarn') : undefined
-  const roleArn = roleIdentity(caller, typeof suppliedPrincipalArn === 'string' ? suppliedPrincipalArn : undefined)
-  derived.roleArn = roleArn
-  let mandatoryResourcePolicy: MandatoryResourcePolicy | undefined
-  if (TRUST_ACTIONS.has(actionLower) && ROLE_ARN.test(resource as string)) mandatoryResourcePolicy = 'trust'
-  else if (actionLower.startsWith('kms:') && KMS_KEY_ARN.test(resource as string)) mandatoryResourcePolicy = 'kms'
-  return {
-    principal: principal as string,
-    action: action as string,
-    actionLower,
-    resource: resource as string,
-    caller,
-    roleArn,
-    resourceAccount,
-    sameAccount: caller.account !== undefined && caller.account === resourceAccount,
-    mandatoryResourcePolicy,
-    context,
-  }
-}
-
-/** Keys the request implies (C5), computed only when read. */
-class DerivedKeys implements DerivedKeySource {
-  roleArn: string | undefined
+/**
+ * A normalized request. One object per decision (a class, so that every request has the same
+ * shape for the engine's property loads); it also supplies the derived context keys (C5).
+ */
+export class NormalizedRequest implements DerivedKeySource, ResourceTarget {
+  /** The case-insensitive context view (set once, right after construction). */
+  context!: ContextView
+  /** The role identity of a role or role session (C4). */
+  roleArn: string | undefined = undefined
 
   constructor(
-    private readonly caller: Caller,
-    private readonly resourceAccount: string | undefined,
+    readonly principal: string,
+    /** The action as given; the plan of the policy set knows its lower-cased form. */
+    readonly action: string,
+    readonly resource: string,
+    readonly caller: Caller,
+    /** R6; `undefined` when nothing tells it. */
+    readonly resourceAccount: string | undefined,
+    /** R7: the caller's account owns the resource. */
+    readonly sameAccount: boolean,
     private readonly options: NormalizeOptions,
   ) {}
+
+  private resourceShape: boolean | undefined = undefined
+
+  /** Whether the resource is ARN-like (R65), computed once and only when a pattern needs it. */
+  resourceIsArn(): boolean {
+    return (this.resourceShape ??= isArnLike(this.resource))
+  }
 
   private nowMilliseconds(): number {
     const now = this.options.now
@@ -167,6 +77,7 @@ class DerivedKeys implements DerivedKeySource {
     return typeof now === 'number' ? now : now.getTime()
   }
 
+  /** Keys the request implies (C5), computed only when read. */
   derive(keyLower: string): ContextValue | undefined {
     switch (keyLower) {
       case 'aws:currenttime': {
@@ -203,4 +114,78 @@ class DerivedKeys implements DerivedKeySource {
         return undefined
     }
   }
+}
+
+function checkField(value: unknown, name: string, limit: number): string | undefined {
+  if (typeof value !== 'string') return `request.${name} must be a string, not ${value === null ? 'null' : typeof value}`
+  if (value.length > limit) return `request.${name} is longer than ${limit} characters`
+  return undefined
+}
+
+/** The resource account of R6 (explicit, else the ARN's account field, else the caller's). */
+function resourceAccountOf(resource: string, explicit: string | undefined, caller: Caller): string | undefined {
+  if (explicit !== undefined && explicit !== '') return explicit
+  if (resource.startsWith('arn:')) {
+    let position = -1
+    for (let colons = 0; colons < 4; colons++) {
+      position = resource.indexOf(':', position + 1)
+      if (position === -1) return caller.account
+    }
+    const end = resource.indexOf(':', position + 1)
+    if (end !== -1 && end > position + 1) return resource.slice(position + 1, end)
+  }
+  return caller.account
+}
+
+/** Normalizes a request, or says why it cannot be evaluated. Never throws on hostile input. */
+export function normalizeRequest(
+  request: unknown,
+  options: NormalizeOptions,
+  interest?: KeysOfInterest,
+): NormalizedRequest | InvalidRequest {
+  try {
+    return normalizeUnsafe(request, options, interest)
+  } catch (error) {
+    return { invalid: `the request could not be read: ${describeThrown(error)}` }
+  }
+}
+
+function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: KeysOfInterest | undefined): NormalizedRequest | InvalidRequest {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { invalid: 'the request must be an object with principal, action and resource' }
+  }
+  // Each member is read exactly once: a getter cannot show the checks one value and the engine another.
+  const request = input as { principal?: unknown; action?: unknown; resource?: unknown; resourceAccount?: unknown; context?: unknown }
+  const principal = request.principal
+  const action = request.action
+  const resource = request.resource
+  const explicitAccount = request.resourceAccount
+  const limit = options.limits.requestFieldLength
+  const problem =
+    checkField(principal, 'principal', limit) ??
+    checkField(action, 'action', limit) ??
+    checkField(resource, 'resource', limit) ??
+    (explicitAccount === undefined ? undefined : checkField(explicitAccount, 'resourceAccount', limit))
+  if (problem !== undefined) return { invalid: problem }
+  const caller = classifyCaller(principal as string)
+  const resourceAccount = resourceAccountOf(resource as string, explicitAccount as string | undefined, caller)
+  const normalized = new NormalizedRequest(
+    principal as string,
+    action as string,
+    resource as string,
+    caller,
+    resourceAccount,
+    caller.account !== undefined && caller.account === resourceAccount,
+    options,
+  )
+  const context = readContext(request.context, normalized, options.limits, interest)
+  if ('invalid' in context) return context
+  normalized.context = context
+  if (caller.kind === 'role-session') {
+    const supplied = context.supplied('aws:principalarn') ? context.get('aws:principalarn') : undefined
+    normalized.roleArn = roleIdentity(caller, typeof supplied === 'string' ? supplied : undefined)
+  } else {
+    normalized.roleArn = caller.derivedRoleArn
+  }
+  return normalized
 }

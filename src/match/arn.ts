@@ -47,6 +47,13 @@ export interface ArnMatcher {
   /** The whole pattern as a plain glob (colons literal), for non-ARN request resources (R65). */
   readonly glob: GlobMatcher;
   /**
+   * `true` when {@link matchResource} gives the same answer whether or not the request resource
+   * is ARN-like, so callers may skip that check: wildcard-free patterns (both ways are string
+   * equality), `*`, and patterns whose first five fields are literal and start with `arn:` (a
+   * value starting with that prefix is ARN-like, and a value that does not matches neither way).
+   */
+  readonly independentOfShape: boolean;
+  /**
    * ARN field matching of `value` (see the module header); no "is it an ARN" gate — use
    * {@link matchResource} or {@link matchArnCondition} for the policy-language semantics.
    *
@@ -121,12 +128,12 @@ export function compileArnPattern(parts: readonly GlobPart[]): ArnMatcher {
   const fields = fieldParts.map((f) => compileGlob(f));
   const last = fields[fieldCount - 1] as GlobMatcher;
 
-  const base = { fieldCount, matchesEverything, glob };
-  if (matchesEverything) return { ...base, match: () => true };
+  const base = { fieldCount, matchesEverything, glob, independentOfShape: false };
+  if (matchesEverything) return { ...base, independentOfShape: true, match: () => true };
   if (glob.kind === 'exact') {
     // Wildcard-free: equal field counts are required (no trailing `*`), so field equality is
     // string equality.
-    return { ...base, match: (value: string) => glob.match(value) };
+    return { ...base, independentOfShape: true, match: (value: string) => glob.match(value) };
   }
 
   let literalHead = true;
@@ -143,6 +150,7 @@ export function compileArnPattern(parts: readonly GlobPart[]): ArnMatcher {
     if (fieldCount === SEPARATORS + 1) {
       return {
         ...base,
+        independentOfShape: prefix.startsWith('arn:'),
         match: (value: string) => value.startsWith(prefix) && last.match(value, start, value.length),
       };
     }
@@ -267,11 +275,19 @@ function isLoneStar(parts: readonly GlobPart[]): boolean {
  *
  * @param matcher - The compiled pattern.
  * @param requestResource - The request's resource.
+ * @param resourceIsArn - `isArnLike(requestResource)`, when the caller already knows it (it is
+ *   the same for every pattern of a request; callers can skip computing it when
+ *   `matcher.independentOfShape`).
  * @returns `true` when the pattern covers the resource.
  */
-export function matchResource(matcher: ArnMatcher, requestResource: string): boolean {
+export function matchResource(
+  matcher: ArnMatcher,
+  requestResource: string,
+  resourceIsArn: boolean = isArnLike(requestResource),
+): boolean {
+  if (matcher.independentOfShape) return matcher.match(requestResource);
   if (requestResource === '*') return matcher.matchesEverything;
-  if (!isArnLike(requestResource)) return matcher.glob.match(requestResource);
+  if (!resourceIsArn) return matcher.glob.match(requestResource);
   return matcher.match(requestResource);
 }
 
@@ -282,9 +298,13 @@ export function matchResource(matcher: ArnMatcher, requestResource: string): boo
  * @param requestResource - The request's resource.
  * @returns `true` when the pattern covers the resource.
  */
-export function matchResourceParts(parts: readonly GlobPart[], requestResource: string): boolean {
+export function matchResourceParts(
+  parts: readonly GlobPart[],
+  requestResource: string,
+  resourceIsArn: boolean = isArnLike(requestResource),
+): boolean {
   if (requestResource === '*') return isLoneStar(parts);
-  if (!isArnLike(requestResource)) return matchGlobWindow(parts, 0, 0, parts.length, -1, requestResource, 0, requestResource.length);
+  if (!resourceIsArn) return matchGlobWindow(parts, 0, 0, parts.length, -1, requestResource, 0, requestResource.length);
   return matchArnParts(parts, requestResource);
 }
 
