@@ -115,7 +115,9 @@ function compileResourcePattern(pattern: string, variablesEnabled: boolean): Res
 function matchResourcePattern(pattern: ResourcePattern, target: ResourceTarget, context: ContextView): boolean {
   if ('fixed' in pattern) {
     const fixed = pattern.fixed
-    return fixed.independentOfShape ? fixed.match(target.resource) : matchResource(fixed, target.resource, target.resourceIsArn())
+    const resource = target.resource
+    if (resource === '*') return fixed.matchesEverything // only the pattern "*" covers resource-less actions (R65)
+    return fixed.independentOfShape ? fixed.match(resource) : matchResource(fixed, resource, target.resourceIsArn())
   }
   const parts = resolveToGlob(pattern.template, context)
   return parts !== undefined && matchResourceParts(parts, target.resource, target.resourceIsArn())

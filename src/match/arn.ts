@@ -47,8 +47,8 @@ export interface ArnMatcher {
   /** The whole pattern as a plain glob (colons literal), for non-ARN request resources (R65). */
   readonly glob: GlobMatcher;
   /**
-   * `true` when {@link matchResource} gives the same answer whether or not the request resource
-   * is ARN-like, so callers may skip that check: wildcard-free patterns (both ways are string
+   * `true` when, for a request resource other than `*`, {@link matchResource} gives the same
+   * answer whether or not it is ARN-like, so callers may skip that check: wildcard-free patterns (both ways are string
    * equality), `*`, and patterns whose first five fields are literal and start with `arn:` (a
    * value starting with that prefix is ARN-like, and a value that does not matches neither way).
    */
@@ -285,8 +285,8 @@ export function matchResource(
   requestResource: string,
   resourceIsArn: boolean = isArnLike(requestResource),
 ): boolean {
-  if (matcher.independentOfShape) return matcher.match(requestResource);
   if (requestResource === '*') return matcher.matchesEverything;
+  if (matcher.independentOfShape) return matcher.match(requestResource);
   if (!resourceIsArn) return matcher.glob.match(requestResource);
   return matcher.match(requestResource);
 }

@@ -76,7 +76,7 @@ export async function runValidate(args: readonly string[], baseIo: CommandIo): P
   const failOn = choiceOption(values, 'fail-on', SEVERITIES) ?? 'error'
   if (positionals.length === 0) throw new UsageError('validate needs at least one file, directory or glob (see iam-eval validate --help)')
   const expanded = expandPaths(positionals, { cwd: io.cwd, patterns: ['**/*.json'], exclude: ['**/*.iam-test.json'] })
-  for (const error of expanded.errors) io.stderr.write(`iam-eval: ${error}\n`)
+  for (const error of expanded.errors) io.stderr.write(`iam-eval: ${error.message}\n`)
 
   const reports: FileReport[] = []
   for (const absolute of expanded.files) {

@@ -25,8 +25,8 @@ export interface ExpandOptions {
 export interface ExpandResult {
   /** Absolute paths, sorted and without duplicates. */
   readonly files: readonly string[]
-  /** One message per argument that named nothing. */
-  readonly errors: readonly string[]
+  /** The arguments that named nothing, with why. */
+  readonly errors: readonly { readonly path: string; readonly message: string }[]
 }
 
 function search(directory: string, patterns: readonly string[], exclude: readonly string[]): string[] {
@@ -36,7 +36,7 @@ function search(directory: string, patterns: readonly string[], exclude: readonl
 /** Expands path arguments (see the module comment). */
 export function expandPaths(args: readonly string[], options: ExpandOptions): ExpandResult {
   const files = new Set<string>()
-  const errors: string[] = []
+  const errors: { path: string; message: string }[] = []
   const exclude = options.exclude ?? []
   if (args.length === 0) {
     for (const file of search(options.cwd, options.patterns, exclude)) files.add(path.normalize(file))
@@ -51,10 +51,10 @@ export function expandPaths(args: readonly string[], options: ExpandOptions): Ex
     } else if (isDynamicPattern(arg)) {
       // Globs use forward slashes, also on Windows; they are matched relative to cwd.
       const found = search(options.cwd, [arg.split(path.sep).join('/')], [])
-      if (found.length === 0) errors.push(`${arg}: no files match this pattern`)
+      if (found.length === 0) errors.push({ path: arg, message: `${arg}: no files match this pattern` })
       for (const file of found) files.add(path.normalize(file))
     } else {
-      errors.push(`${arg}: no such file or directory`)
+      errors.push({ path: arg, message: `${arg}: no such file or directory` })
     }
   }
   return { files: [...files].sort(), errors }

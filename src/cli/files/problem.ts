@@ -8,7 +8,7 @@ import { PLAIN } from '../output/colour.js'
 
 /** A located problem. */
 export interface Problem {
-  /** The file as displayed (relative to the working directory when inside it). */
+  /** The file as displayed (relative to the working directory when inside it); `''` for problems of no file. */
   readonly file: string
   /** 1-based line, when known. */
   readonly line?: number
@@ -28,5 +28,6 @@ export function problemLocation(problem: Pick<Problem, 'file' | 'line' | 'column
 
 /** `file:line:column  code  message`, the format of every problem the CLI prints. */
 export function formatProblem(problem: Problem, style: Style = PLAIN): string {
+  if (problem.file === '') return `${style.red(problem.code)}  ${problem.message}`
   return `${style.bold(problemLocation(problem))}  ${style.red(problem.code)}  ${problem.message}`
 }

@@ -33,7 +33,7 @@ interface AnnotationLocation {
 /** `::error file=...,line=...,col=...,title=...::message` (properties without a value are left out). */
 export function errorAnnotation(location: AnnotationLocation, title: string, message: string): string {
   const properties: string[] = []
-  if (location.file !== undefined) properties.push(`file=${escapeProperty(location.file)}`)
+  if (location.file !== undefined && location.file !== '') properties.push(`file=${escapeProperty(location.file)}`)
   if (location.line !== undefined) properties.push(`line=${location.line}`)
   if (location.line !== undefined && location.column !== undefined) properties.push(`col=${location.column}`)
   properties.push(`title=${escapeProperty(title)}`)

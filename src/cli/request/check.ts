@@ -68,12 +68,20 @@ export function checkRequest(value: unknown): { request: AuthorizationRequest } 
   return { request: record as unknown as AuthorizationRequest }
 }
 
-/** Merges request fields: `overrides` win, and their context keys replace those of `base` one by one. */
+/**
+ * Merges request fields: `overrides` win, and their context keys replace those of `base` one by
+ * one; a context key set to `null` in `overrides` removes the key `base` gives (so a case can
+ * test the absence of a key its suite's defaults set).
+ */
 export function mergeRequests(base: Readonly<Record<string, unknown>>, overrides: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base, ...overrides }
   const baseContext = base['context']
   const overrideContext = overrides['context']
-  if (isPlainObject(baseContext) && isPlainObject(overrideContext)) merged['context'] = { ...baseContext, ...overrideContext }
+  if (isPlainObject(overrideContext)) {
+    const context: Record<string, unknown> = { ...(isPlainObject(baseContext) ? baseContext : {}), ...overrideContext }
+    for (const [key, value] of Object.entries(overrideContext)) if (value === null) delete context[key]
+    merged['context'] = context
+  }
   return merged
 }
 

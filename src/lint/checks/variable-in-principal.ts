@@ -1,0 +1,34 @@
+/**
+ * Check `variable-in-principal`: `${...}` in `Principal`/`NotPrincipal`, where variables are never
+ * substituted (R115).
+ */
+import { hasVariableSyntax } from '../patterns.js'
+import type { Finding, LintCheck } from '../types.js'
+
+/** See the module comment. */
+export const variableInPrincipal: LintCheck = {
+  code: 'variable-in-principal',
+  severity: 'error',
+  description: 'A policy variable (`${...}`) appears in `Principal` or `NotPrincipal`.',
+  rationale:
+    'Variables are not supported in principals (R115): the entry is compared as written and matches nothing. To select callers dynamically, use `"Principal": "*"` with a condition on `aws:PrincipalArn` or `aws:PrincipalTag/...`, where variables work.',
+  fix: 'Name the principal explicitly, or use "Principal": "*" with a condition on aws:PrincipalArn.',
+  rules: ['R115'],
+  example: {
+    kind: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
+    },
+  },
+  check(context) {
+    const findings: Finding[] = []
+    for (const statement of context.document.statements) {
+      for (const entry of statement.principal?.entries ?? []) {
+        if (!hasVariableSyntax(entry.value)) continue
+        findings.push(context.finding(variableInPrincipal, entry.path, `'${entry.value}' contains '\${', but variables are not supported in principals (R115)`))
+      }
+    }
+    return findings
+  },
+}
