@@ -143,6 +143,12 @@ export function readContext(
     if (interest !== undefined && !interest.lengths.has(key.length)) continue
     const lower = key.toLowerCase()
     if (interest !== undefined && !interest.keys.has(lower)) continue
+    // C2: an empty list is an absent key (so a derived key is still derived, and a spelling that
+    // holds [] is no variant at all); a one-element list is its single value.
+    if (typeof checked === 'object') {
+      if (checked.length === 0) continue
+      if (checked.length === 1) checked = checked[0] as ContextScalar
+    }
     const existing = entries.get(lower)
     if (existing === undefined) {
       entries.set(lower, checked)

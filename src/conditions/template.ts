@@ -43,19 +43,15 @@ export function prepareTemplate(parts: readonly TemplatePart[]): PreparedTemplat
 
 /**
  * The value of a variable for this request (C19): a present single value (numbers and booleans as
- * text), else the default, else `undefined` (unresolvable: absent, empty, multivalued, or spelt in
- * several cases).
+ * text); the default when the key is absent or empty (R118); otherwise `undefined`, unresolvable
+ * (R117): a multivalued key (R116) or one spelt in several cases, whose default does not apply.
  */
 export function resolveVariable(variable: TemplateVariable, context: ContextView): string | undefined {
   const entry = context.get(variable.keyLower)
-  let value: string | undefined
-  if (entry !== undefined && !(entry instanceof CaseVariants)) {
-    if (typeof entry !== 'object') value = toConditionText(entry)
-    else if (entry.length === 1) value = toConditionText(entry[0] as string | number | boolean)
-    else if (entry.length >= 2) return undefined // a multivalued key cannot be a variable (R116, A38)
-  }
-  if (value === undefined || value === '') return variable.defaultValue
-  return value
+  if (entry === undefined) return variable.defaultValue
+  if (entry instanceof CaseVariants || typeof entry === 'object') return undefined // the context reader made one-element lists scalars
+  const value = toConditionText(entry)
+  return value === '' ? variable.defaultValue : value
 }
 
 /** Resolves a template to glob parts, or `undefined` when a variable is unresolvable. */
