@@ -75,6 +75,9 @@ export function generateValidatorFiles() {
     // `lines` only adds line breaks, so diffs of the checked-in file stay readable.
     code: { source: true, esm: true, lines: true },
     allErrors: true,
+    // Our formatter words every message itself (schema-validation.ts); ajv's English strings
+    // would only add weight to every Lambda bundle.
+    messages: false,
     strict: true,
     // With unicode:false, minLength/maxLength would count UTF-16 units instead of calling
     // ajv/dist/runtime/ucs2length; the schema avoids those keywords anyway.

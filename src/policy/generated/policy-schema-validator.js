@@ -47,7 +47,7 @@ let ifClause0;
 if(_valid0){
 const _errs3 = errors;
 if("*" !== data){
-const err1 = {instancePath,schemaPath:"#/then/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+const err1 = {instancePath,schemaPath:"#/then/const",keyword:"const",params:{allowedValue: "*"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -65,7 +65,7 @@ const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "AWS") || (key0 === "Service")) || (key0 === "Federated")) || (key0 === "CanonicalUser"))){
-const err2 = {instancePath,schemaPath:"#/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,schemaPath:"#/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -107,7 +107,7 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data0[i0] !== "string"){
-const err4 = {instancePath:instancePath+"/AWS/" + i0,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/AWS/" + i0,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -119,7 +119,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/AWS",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath:instancePath+"/AWS",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -135,7 +135,7 @@ ifClause1 = "then";
 else {
 const _errs16 = errors;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/AWS",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/AWS",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -149,7 +149,7 @@ valid3 = _valid1;
 ifClause1 = "else";
 }
 if(!valid3){
-const err7 = {instancePath:instancePath+"/AWS",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+const err7 = {instancePath:instancePath+"/AWS",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause1}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -191,7 +191,7 @@ if(Array.isArray(data2)){
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data2[i1] !== "string"){
-const err9 = {instancePath:instancePath+"/Service/" + i1,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/Service/" + i1,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -203,7 +203,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/Service",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err10 = {instancePath:instancePath+"/Service",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -219,7 +219,7 @@ ifClause2 = "then";
 else {
 const _errs27 = errors;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/Service",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/Service",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -233,7 +233,7 @@ valid7 = _valid2;
 ifClause2 = "else";
 }
 if(!valid7){
-const err12 = {instancePath:instancePath+"/Service",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+const err12 = {instancePath:instancePath+"/Service",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -275,7 +275,7 @@ if(Array.isArray(data4)){
 const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data4[i2] !== "string"){
-const err14 = {instancePath:instancePath+"/Federated/" + i2,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/Federated/" + i2,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -287,7 +287,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/Federated",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/Federated",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -303,7 +303,7 @@ ifClause3 = "then";
 else {
 const _errs38 = errors;
 if(typeof data4 !== "string"){
-const err16 = {instancePath:instancePath+"/Federated",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/Federated",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -317,7 +317,7 @@ valid11 = _valid3;
 ifClause3 = "else";
 }
 if(!valid11){
-const err17 = {instancePath:instancePath+"/Federated",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+const err17 = {instancePath:instancePath+"/Federated",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -359,7 +359,7 @@ if(Array.isArray(data6)){
 const len3 = data6.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data6[i3] !== "string"){
-const err19 = {instancePath:instancePath+"/CanonicalUser/" + i3,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/CanonicalUser/" + i3,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -371,7 +371,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/CanonicalUser",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/CanonicalUser",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -387,7 +387,7 @@ ifClause4 = "then";
 else {
 const _errs49 = errors;
 if(typeof data6 !== "string"){
-const err21 = {instancePath:instancePath+"/CanonicalUser",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/CanonicalUser",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -401,7 +401,7 @@ valid15 = _valid4;
 ifClause4 = "else";
 }
 if(!valid15){
-const err22 = {instancePath:instancePath+"/CanonicalUser",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema"};
+const err22 = {instancePath:instancePath+"/CanonicalUser",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause4}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -413,7 +413,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -430,7 +430,7 @@ var props0 = true;
 ifClause0 = "else";
 }
 if(!valid0){
-const err24 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err24 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -494,7 +494,7 @@ const _errs7 = errors;
 let valid4 = false;
 const _errs8 = errors;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -507,7 +507,7 @@ var _valid1 = _errs8 === errors;
 valid4 = valid4 || _valid1;
 const _errs10 = errors;
 if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf/1/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -520,7 +520,7 @@ var _valid1 = _errs10 === errors;
 valid4 = valid4 || _valid1;
 const _errs12 = errors;
 if(typeof data0 !== "boolean"){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf/2/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -532,7 +532,7 @@ errors++;
 var _valid1 = _errs12 === errors;
 valid4 = valid4 || _valid1;
 if(!valid4){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/ConditionScalar/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -555,7 +555,7 @@ vErrors = null;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -577,7 +577,7 @@ const _errs16 = errors;
 let valid6 = false;
 const _errs17 = errors;
 if(typeof data !== "string"){
-const err6 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -590,7 +590,7 @@ var _valid2 = _errs17 === errors;
 valid6 = valid6 || _valid2;
 const _errs19 = errors;
 if(!((typeof data == "number") && (isFinite(data)))){
-const err7 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err7 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf/1/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -603,7 +603,7 @@ var _valid2 = _errs19 === errors;
 valid6 = valid6 || _valid2;
 const _errs21 = errors;
 if(typeof data !== "boolean"){
-const err8 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err8 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf/2/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -615,7 +615,7 @@ errors++;
 var _valid2 = _errs21 === errors;
 valid6 = valid6 || _valid2;
 if(!valid6){
-const err9 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err9 = {instancePath,schemaPath:"#/$defs/ConditionScalar/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -640,7 +640,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -675,7 +675,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -709,7 +709,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -764,7 +764,7 @@ if(!_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Action === undefined){
-const err1 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "Action"},message:"must have required property '"+"Action"+"'"};
+const err1 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "Action"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -783,7 +783,7 @@ props0.NotAction = true;
 }
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -794,7 +794,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Effect === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Effect"},message:"must have required property '"+"Effect"+"'"};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Effect"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -805,7 +805,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(func1.call(schema32.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -817,7 +817,7 @@ errors++;
 }
 if(data.Sid !== undefined){
 if(typeof data.Sid !== "string"){
-const err5 = {instancePath:instancePath+"/Sid",schemaPath:"#/properties/Sid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/Sid",schemaPath:"#/properties/Sid/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -830,7 +830,7 @@ errors++;
 if(data.Effect !== undefined){
 let data1 = data.Effect;
 if(!((data1 === "Allow") || (data1 === "Deny"))){
-const err6 = {instancePath:instancePath+"/Effect",schemaPath:"#/properties/Effect/enum",keyword:"enum",params:{allowedValues: schema32.properties.Effect.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/Effect",schemaPath:"#/properties/Effect/enum",keyword:"enum",params:{allowedValues: schema32.properties.Effect.enum}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -872,7 +872,7 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-const err8 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/Action/" + i0,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -884,7 +884,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -900,7 +900,7 @@ ifClause0 = "then";
 else {
 const _errs18 = errors;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -914,7 +914,7 @@ valid3 = _valid1;
 ifClause0 = "else";
 }
 if(!valid3){
-const err11 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err11 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause0}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -956,7 +956,7 @@ if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data4[i1] !== "string"){
-const err13 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/NotAction/" + i1,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -968,7 +968,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/NotAction",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/NotAction",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -984,7 +984,7 @@ ifClause1 = "then";
 else {
 const _errs29 = errors;
 if(typeof data4 !== "string"){
-const err15 = {instancePath:instancePath+"/NotAction",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/NotAction",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -998,7 +998,7 @@ valid7 = _valid2;
 ifClause1 = "else";
 }
 if(!valid7){
-const err16 = {instancePath:instancePath+"/NotAction",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+const err16 = {instancePath:instancePath+"/NotAction",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause1}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1040,7 +1040,7 @@ if(Array.isArray(data6)){
 const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data6[i2] !== "string"){
-const err18 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/Resource/" + i2,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1052,7 +1052,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/Resource",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err19 = {instancePath:instancePath+"/Resource",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1068,7 +1068,7 @@ ifClause2 = "then";
 else {
 const _errs40 = errors;
 if(typeof data6 !== "string"){
-const err20 = {instancePath:instancePath+"/Resource",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/Resource",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1082,7 +1082,7 @@ valid11 = _valid3;
 ifClause2 = "else";
 }
 if(!valid11){
-const err21 = {instancePath:instancePath+"/Resource",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+const err21 = {instancePath:instancePath+"/Resource",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause2}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1124,7 +1124,7 @@ if(Array.isArray(data8)){
 const len3 = data8.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data8[i3] !== "string"){
-const err23 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/NotResource/" + i3,schemaPath:"#/$defs/StringOrStringArray/then/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1136,7 +1136,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/NotResource",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/NotResource",schemaPath:"#/$defs/StringOrStringArray/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1152,7 +1152,7 @@ ifClause3 = "then";
 else {
 const _errs51 = errors;
 if(typeof data8 !== "string"){
-const err25 = {instancePath:instancePath+"/NotResource",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/NotResource",schemaPath:"#/$defs/StringOrStringArray/else/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1166,7 +1166,7 @@ valid15 = _valid4;
 ifClause3 = "else";
 }
 if(!valid15){
-const err26 = {instancePath:instancePath+"/NotResource",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+const err26 = {instancePath:instancePath+"/NotResource",schemaPath:"#/$defs/StringOrStringArray/if",keyword:"if",params:{failingKeyword: ifClause3}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1197,7 +1197,7 @@ errors = vErrors.length;
 if(data.NotAction !== undefined){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Action !== undefined){
-const err27 = {instancePath:instancePath+"/Action",schemaPath:"#/dependentSchemas/NotAction/properties/Action/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+const err27 = {instancePath:instancePath+"/Action",schemaPath:"#/dependentSchemas/NotAction/properties/Action/false schema",keyword:"false schema",params:{}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1211,7 +1211,7 @@ errors++;
 if(data.NotResource !== undefined){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Resource !== undefined){
-const err28 = {instancePath:instancePath+"/Resource",schemaPath:"#/dependentSchemas/NotResource/properties/Resource/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+const err28 = {instancePath:instancePath+"/Resource",schemaPath:"#/dependentSchemas/NotResource/properties/Resource/false schema",keyword:"false schema",params:{}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1225,7 +1225,7 @@ errors++;
 if(data.NotPrincipal !== undefined){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Principal !== undefined){
-const err29 = {instancePath:instancePath+"/Principal",schemaPath:"#/dependentSchemas/NotPrincipal/properties/Principal/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+const err29 = {instancePath:instancePath+"/Principal",schemaPath:"#/dependentSchemas/NotPrincipal/properties/Principal/false schema",keyword:"false schema",params:{}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1238,7 +1238,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1266,7 +1266,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Statement === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Statement"},message:"must have required property '"+"Statement"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Statement"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1277,7 +1277,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "Version") || (key0 === "Id")) || (key0 === "Statement"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1290,7 +1290,7 @@ errors++;
 if(data.Version !== undefined){
 let data0 = data.Version;
 if(!((data0 === "2012-10-17") || (data0 === "2008-10-17"))){
-const err2 = {instancePath:instancePath+"/Version",schemaPath:"#/properties/Version/enum",keyword:"enum",params:{allowedValues: schema31.properties.Version.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/Version",schemaPath:"#/properties/Version/enum",keyword:"enum",params:{allowedValues: schema31.properties.Version.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1302,7 +1302,7 @@ errors++;
 }
 if(data.Id !== undefined){
 if(typeof data.Id !== "string"){
-const err3 = {instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/Id",schemaPath:"#/properties/Id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1350,7 +1350,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/Statement",schemaPath:"#/properties/Statement/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath:instancePath+"/Statement",schemaPath:"#/properties/Statement/then/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1374,7 +1374,7 @@ valid1 = _valid0;
 ifClause0 = "else";
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/Statement",schemaPath:"#/properties/Statement/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err6 = {instancePath:instancePath+"/Statement",schemaPath:"#/properties/Statement/if",keyword:"if",params:{failingKeyword: ifClause0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1386,7 +1386,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
