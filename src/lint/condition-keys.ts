@@ -20,7 +20,9 @@ export interface ConditionKeyInfo {
   readonly multivalued: boolean
 }
 
-const STRING: readonly OperatorFamily[] = ['string']
+// A string key may hold an ARN (AWS's own policies test ARN-valued tags with ArnLike), so ARN
+// operators fit string keys too; the first family is the one named in messages.
+const STRING: readonly OperatorFamily[] = ['string', 'arn']
 const ARN: readonly OperatorFamily[] = ['arn', 'string']
 const DATE: readonly OperatorFamily[] = ['date']
 const EPOCH: readonly OperatorFamily[] = ['date', 'numeric']

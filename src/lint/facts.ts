@@ -1,13 +1,13 @@
 /**
  * Facts about statements that several checks need — which actions an `Action`/`NotAction`
- * element covers, whether a resource element covers everything, the condition tests on one key —
- * and the factory for the policy-size checks. Kept out of `checks/` so that directory holds one
- * check per file and nothing else.
+ * element covers, whether a resource element covers everything, the condition tests on one key,
+ * repeated Sids, list entries covered by other entries — and the factory for the policy-size
+ * checks. Kept out of `checks/` so that directory holds one check per file and nothing else.
  */
-import type { PolicyKind } from '../policy/model.js'
+import type { PolicyKind, PolicyScalar } from '../policy/model.js'
 import type { LintConditionTest, LintContext, LintList, LintStatement, Located } from './context.js'
-import { globCovers, isAllStars, workBudget } from './patterns.js'
-import type { PolicyScalar } from '../policy/model.js'
+import { globCovers, hasWildcard, isAllStars, workBudget } from './patterns.js'
+import type { WorkBudget } from './patterns.js'
 import type { OperatorFamily } from '../policy/operators.js'
 import type { Finding, LintCheck, LintExample, Severity } from './types.js'
 
@@ -17,7 +17,8 @@ import type { Finding, LintCheck, LintExample, Severity } from './types.js'
  */
 export function actionElementCovers(action: LintList, name: string): boolean {
   const lower = name.toLowerCase()
-  const budget = workBudget(100_000)
+  // Enough budget for every comparison, so no answer is "unknown" (cost is linear in the list).
+  const budget = workBudget(action.values.reduce((total, pattern) => total + (pattern.value.length + 2) * (lower.length + 2), 0))
   const matched = action.values.some((pattern) => globCovers(pattern.value.toLowerCase(), lower, budget) === true)
   return action.negated ? !matched : matched
 }
@@ -64,6 +65,89 @@ export function forEachAction(context: LintContext, visit: (value: Located<strin
   }
 }
 
+/** Kinds stored by IAM itself, which requires unique Sids (R40). */
+export const IAM_STORED_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'boundary', 'trust'])
+
+/** Every statement whose Sid repeats an earlier one: [path of the Sid, sid, index of the first]. */
+export function repeatedSids(context: LintContext): Array<[string, string, number]> {
+  const first = new Map<string, number>()
+  const repeated: Array<[string, string, number]> = []
+  for (const statement of context.document.statements) {
+    const sid = statement.sid
+    if (sid === undefined) continue
+    const earlier = first.get(sid.value)
+    if (earlier === undefined) first.set(sid.value, statement.index)
+    else repeated.push([sid.path, sid.value, earlier])
+  }
+  return repeated
+}
+
+/**
+ * For each entry covered by another one: [entry, the covering entry]. Entries are compared
+ * case-insensitively (R58); of two equivalent entries the later one is reported. Only entries
+ * that can cover each other are compared (same literal service, or a wildcard service), within a
+ * work budget.
+ */
+export function coveredEntries(
+  values: readonly Located<string>[],
+  normalize: (text: string) => string,
+  group: (pattern: string) => string | undefined,
+  covers: (general: string, specific: string, budget: WorkBudget) => boolean | undefined,
+): Array<[Located<string>, Located<string>]> {
+  const budget = workBudget()
+  const patterns = values.map((value) => normalize(value.value))
+  const generals = new Map<string | undefined, number[]>()
+  patterns.forEach((pattern, index) => {
+    if (!hasWildcard(pattern)) return
+    const key = group(pattern)
+    const list = generals.get(key) ?? []
+    list.push(index)
+    generals.set(key, list)
+  })
+  const firstOf = new Map<string, number>()
+  const result: Array<[Located<string>, Located<string>]> = []
+  const anyService = generals.get(undefined) ?? []
+  for (let index = 0; index < patterns.length; index++) {
+    // Out of budget: what was found so far is reported, the rest is not examined.
+    if (budget.remaining <= 0) break
+    const pattern = patterns[index] as string
+    const value = values[index] as Located<string>
+    const first = firstOf.get(pattern)
+    if (first !== undefined) {
+      result.push([value, values[first] as Located<string>])
+      continue
+    }
+    firstOf.set(pattern, index)
+    const ownGroup = group(pattern)
+    const sameService = ownGroup === undefined ? [] : (generals.get(ownGroup) ?? [])
+    const covering = findCovering(index, pattern, patterns, [anyService, sameService], covers, budget)
+    if (covering !== undefined) result.push([value, values[covering] as Located<string>])
+  }
+  return result
+}
+
+/** The first candidate that covers `patterns[index]`, or `undefined`. */
+function findCovering(
+  index: number,
+  pattern: string,
+  patterns: readonly string[],
+  candidateLists: readonly (readonly number[])[],
+  covers: (general: string, specific: string, budget: WorkBudget) => boolean | undefined,
+  budget: WorkBudget,
+): number | undefined {
+  for (const candidates of candidateLists) {
+    for (const other of candidates) {
+      const general = patterns[other] as string
+      if (other === index || general === pattern) continue
+      if (covers(general, pattern, budget) !== true) continue
+      // Two different patterns that cover each other: report only the later one.
+      if (other > index && covers(pattern, general, budget) === true) continue
+      return other
+    }
+  }
+  return undefined
+}
+
 /** Describes a condition value for messages, quoted and shortened. */
 export function quote(value: PolicyScalar): string {
   const text = typeof value === 'string' ? value : String(value)
@@ -72,12 +156,19 @@ export function quote(value: PolicyScalar): string {
 
 /** How a size check counts and what it allows. */
 export interface SizeCheckDefinition {
+  /** As {@link LintCheck.code}. */
   readonly code: string
+  /** As {@link LintCheck.severity}. */
   readonly severity: Severity
+  /** As {@link LintCheck.description}. */
   readonly description: string
+  /** As {@link LintCheck.rationale}. */
   readonly rationale: string
+  /** As {@link LintCheck.fix}. */
   readonly fix: string
+  /** As {@link LintCheck.rules}. */
   readonly rules: readonly string[]
+  /** As {@link LintCheck.example}. */
   readonly example: LintExample
   /** Kinds it applies to. */
   readonly kinds: readonly PolicyKind[]

@@ -6,7 +6,7 @@ import { forEachConditionValue, quote } from '../facts.js'
 import { canMatchAnArn, hasVariableSyntax } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `arn-condition-invalid-value` lint check (what it reports: see the module comment). */
 export const arnConditionInvalidValue: LintCheck = {
   code: 'arn-condition-invalid-value',
   severity: 'warning',

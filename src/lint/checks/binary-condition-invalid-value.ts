@@ -6,7 +6,7 @@ import { forEachConditionValue, quote } from '../facts.js'
 import { hasVariableSyntax, hasWildcard } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `binary-condition-invalid-value` lint check (what it reports: see the module comment). */
 export const binaryConditionInvalidValue: LintCheck = {
   code: 'binary-condition-invalid-value',
   severity: 'warning',

@@ -3,7 +3,7 @@
  */
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `bool-multiple-values` lint check (what it reports: see the module comment). */
 export const boolMultipleValues: LintCheck = {
   code: 'bool-multiple-values',
   severity: 'warning',

@@ -5,7 +5,7 @@
 import { conditionKeyInfo } from '../condition-keys.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `condition-key-type-mismatch` lint check (what it reports: see the module comment). */
 export const conditionKeyTypeMismatch: LintCheck = {
   code: 'condition-key-type-mismatch',
   severity: 'warning',

@@ -7,7 +7,7 @@ import { forEachConditionValue, quote } from '../facts.js'
 import { hasVariableSyntax, hasWildcard } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `date-condition-invalid-value` lint check (what it reports: see the module comment). */
 export const dateConditionInvalidValue: LintCheck = {
   code: 'date-condition-invalid-value',
   severity: 'warning',

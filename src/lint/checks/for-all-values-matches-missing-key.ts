@@ -21,7 +21,7 @@ function requiresKey(statement: LintStatement, test: LintConditionTest): boolean
   })
 }
 
-/** See the module comment. */
+/** The `for-all-values-matches-missing-key` lint check (what it reports: see the module comment). */
 export const forAllValuesMatchesMissingKey: LintCheck = {
   code: 'for-all-values-matches-missing-key',
   severity: 'security',

@@ -5,7 +5,7 @@
 import { isKnownSingleValued } from '../condition-keys.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `for-all-values-single-valued-key` lint check (what it reports: see the module comment). */
 export const forAllValuesSingleValuedKey: LintCheck = {
   code: 'for-all-values-single-valued-key',
   severity: 'security',

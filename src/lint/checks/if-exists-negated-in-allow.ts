@@ -4,7 +4,7 @@
  */
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `if-exists-negated-in-allow` lint check (what it reports: see the module comment). */
 export const ifExistsNegatedInAllow: LintCheck = {
   code: 'if-exists-negated-in-allow',
   severity: 'warning',

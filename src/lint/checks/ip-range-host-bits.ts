@@ -6,7 +6,7 @@ import { parseIpAddress, parseIpRange } from '../../conditions/values/ip.js'
 import { forEachConditionValue, quote } from '../facts.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `ip-range-host-bits` lint check (what it reports: see the module comment). */
 export const ipRangeHostBits: LintCheck = {
   code: 'ip-range-host-bits',
   severity: 'suggestion',

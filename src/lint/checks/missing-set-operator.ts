@@ -4,7 +4,7 @@
 import { isKnownMultivalued } from '../condition-keys.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `missing-set-operator` lint check (what it reports: see the module comment). */
 export const missingSetOperator: LintCheck = {
   code: 'missing-set-operator',
   severity: 'warning',

@@ -7,7 +7,7 @@ import { parseTemplate, resourceVariableStart } from '../../policy/variables.js'
 import { forEachConditionValue, forEachResource } from '../facts.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `multivalued-key-variable` lint check (what it reports: see the module comment). */
 export const multivaluedKeyVariable: LintCheck = {
   code: 'multivalued-key-variable',
   severity: 'warning',

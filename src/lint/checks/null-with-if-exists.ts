@@ -3,9 +3,10 @@
  * when the linter works on a document that failed validation for other reasons too.
  */
 import { decodeOperator } from '../../policy/operators.js'
+import { quote } from '../facts.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `null-with-if-exists` lint check (what it reports: see the module comment). */
 export const nullWithIfExists: LintCheck = {
   code: 'null-with-if-exists',
   severity: 'error',
@@ -26,7 +27,7 @@ export const nullWithIfExists: LintCheck = {
     for (const statement of context.document.statements) {
       for (const operator of statement.condition?.operators ?? []) {
         if (decodeOperator(operator.name) !== 'null-with-if-exists') continue
-        findings.push(context.finding(nullWithIfExists, operator.path, `'${operator.name}' is not an operator: Null already tests whether the key exists (R84)`, { at: 'key' }))
+        findings.push(context.finding(nullWithIfExists, operator.path, `${quote(operator.name)} is not an operator: Null already tests whether the key exists (R84)`, { at: 'key' }))
       }
     }
     return findings

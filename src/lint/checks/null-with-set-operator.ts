@@ -4,7 +4,7 @@
  */
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `null-with-set-operator` lint check (what it reports: see the module comment). */
 export const nullWithSetOperator: LintCheck = {
   code: 'null-with-set-operator',
   severity: 'suggestion',

@@ -7,7 +7,7 @@ import { forEachConditionValue, quote } from '../facts.js'
 import { hasVariableSyntax, hasWildcard } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `numeric-condition-invalid-value` lint check (what it reports: see the module comment). */
 export const numericConditionInvalidValue: LintCheck = {
   code: 'numeric-condition-invalid-value',
   severity: 'warning',

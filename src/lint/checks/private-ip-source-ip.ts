@@ -16,7 +16,7 @@ function isPrivate(range: IpRange): boolean {
   return PRIVATE_BLOCKS.some((block) => range.prefix >= block.prefix && rangeContains(block, range))
 }
 
-/** See the module comment. */
+/** The `private-ip-source-ip` lint check (what it reports: see the module comment). */
 export const privateIpSourceIp: LintCheck = {
   code: 'private-ip-source-ip',
   severity: 'warning',

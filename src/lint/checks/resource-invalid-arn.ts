@@ -2,11 +2,11 @@
  * Check `resource-invalid-arn`: a `Resource`/`NotResource` entry that is neither `*` nor an ARN
  * pattern that can match an ARN (R64, R66). Such an entry matches no resource.
  */
-import { forEachResource } from '../facts.js'
+import { forEachResource, quote } from '../facts.js'
 import { canMatchAnArn } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `resource-invalid-arn` lint check (what it reports: see the module comment). */
 export const resourceInvalidArn: LintCheck = {
   code: 'resource-invalid-arn',
   severity: 'error',
@@ -25,7 +25,7 @@ export const resourceInvalidArn: LintCheck = {
       // An empty string is already a validation error (`empty-value`).
       if (value.value === '' || canMatchAnArn(value.value)) return
       const effect = list.negated ? 'excludes nothing from the statement' : 'matches no resource'
-      findings.push(context.finding(resourceInvalidArn, value.path, `'${value.value}' is not "*" nor an ARN with six fields; it ${effect} (R66)`))
+      findings.push(context.finding(resourceInvalidArn, value.path, `${quote(value.value)} is not "*" nor an ARN with six fields; it ${effect} (R66)`))
     })
     return findings
   },

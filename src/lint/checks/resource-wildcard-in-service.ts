@@ -2,11 +2,11 @@
  * Check `resource-wildcard-in-service`: a wildcard in the service field of a resource ARN, which
  * AWS does not permit (R69).
  */
-import { forEachResource } from '../facts.js'
+import { forEachResource, quote } from '../facts.js'
 import { arnFields, hasWildcard, isAllStars } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `resource-wildcard-in-service` lint check (what it reports: see the module comment). */
 export const resourceWildcardInService: LintCheck = {
   code: 'resource-wildcard-in-service',
   severity: 'warning',
@@ -26,7 +26,7 @@ export const resourceWildcardInService: LintCheck = {
       const fields = arnFields(value.value)
       const service = fields[2]
       if (fields.length < 4 || service === undefined || !hasWildcard(service)) return
-      findings.push(context.finding(resourceWildcardInService, value.path, `the service field '${service}' of '${value.value}' contains a wildcard (R69)`))
+      findings.push(context.finding(resourceWildcardInService, value.path, `the service field ${quote(service)} of ${quote(value.value)} contains a wildcard (R69)`))
     })
     return findings
   },

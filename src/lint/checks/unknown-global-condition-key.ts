@@ -5,7 +5,7 @@
 import { conditionKeyInfo, GLOBAL_TAG_KEY_PREFIXES, isGlobalKey } from '../condition-keys.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `unknown-global-condition-key` lint check (what it reports: see the module comment). */
 export const unknownGlobalConditionKey: LintCheck = {
   code: 'unknown-global-condition-key',
   severity: 'warning',

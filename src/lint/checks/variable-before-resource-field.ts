@@ -3,10 +3,10 @@
  * where the library treats it as literal text (R72, A20).
  */
 import { resourceVariableStart } from '../../policy/variables.js'
-import { forEachResource } from '../facts.js'
+import { forEachResource, quote } from '../facts.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `variable-before-resource-field` lint check (what it reports: see the module comment). */
 export const variableBeforeResourceField: LintCheck = {
   code: 'variable-before-resource-field',
   severity: 'warning',
@@ -27,7 +27,7 @@ export const variableBeforeResourceField: LintCheck = {
       if (at === -1) return
       const start = resourceVariableStart(value.value)
       if (start !== -1 && at >= start) return
-      findings.push(context.finding(variableBeforeResourceField, value.path, `'${value.value}' has a variable before the resource part of the ARN; it is literal text there (R72)`))
+      findings.push(context.finding(variableBeforeResourceField, value.path, `${quote(value.value)} has a variable before the resource part of the ARN; it is literal text there (R72)`))
     })
     return findings
   },

@@ -2,11 +2,11 @@
  * Check `variable-in-action`: `${...}` in `Action`/`NotAction`, where variables are never
  * substituted (R63, R115).
  */
-import { forEachAction } from '../facts.js'
+import { forEachAction, quote } from '../facts.js'
 import { hasVariableSyntax } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `variable-in-action` lint check (what it reports: see the module comment). */
 export const variableInAction: LintCheck = {
   code: 'variable-in-action',
   severity: 'error',
@@ -23,7 +23,7 @@ export const variableInAction: LintCheck = {
     const findings: Finding[] = []
     forEachAction(context, (value, list) => {
       if (!hasVariableSyntax(value.value)) return
-      findings.push(context.finding(variableInAction, value.path, `'${value.value}' contains '\${', but variables are not supported in ${list.name}; it is literal text (R63)`))
+      findings.push(context.finding(variableInAction, value.path, `${quote(value.value)} contains '\${', but variables are not supported in ${list.name}; it is literal text (R63)`))
     })
     return findings
   },

@@ -3,9 +3,10 @@
  * substituted (R115).
  */
 import { hasVariableSyntax } from '../patterns.js'
+import { quote } from '../facts.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `variable-in-principal` lint check (what it reports: see the module comment). */
 export const variableInPrincipal: LintCheck = {
   code: 'variable-in-principal',
   severity: 'error',
@@ -26,7 +27,7 @@ export const variableInPrincipal: LintCheck = {
     for (const statement of context.document.statements) {
       for (const entry of statement.principal?.entries ?? []) {
         if (!hasVariableSyntax(entry.value)) continue
-        findings.push(context.finding(variableInPrincipal, entry.path, `'${entry.value}' contains '\${', but variables are not supported in principals (R115)`))
+        findings.push(context.finding(variableInPrincipal, entry.path, `${quote(entry.value)} contains '\${', but variables are not supported in principals (R115)`))
       }
     }
     return findings

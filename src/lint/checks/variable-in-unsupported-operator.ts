@@ -6,7 +6,7 @@ import { forEachConditionValue, quote } from '../facts.js'
 import { hasVariableSyntax } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `variable-in-unsupported-operator` lint check (what it reports: see the module comment). */
 export const variableInUnsupportedOperator: LintCheck = {
   code: 'variable-in-unsupported-operator',
   severity: 'error',

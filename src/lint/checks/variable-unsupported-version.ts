@@ -6,7 +6,7 @@ import { forEachConditionValue, forEachResource, quote } from '../facts.js'
 import { hasVariableSyntax } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `variable-unsupported-version` lint check (what it reports: see the module comment). */
 export const variableUnsupportedVersion: LintCheck = {
   code: 'variable-unsupported-version',
   severity: 'error',

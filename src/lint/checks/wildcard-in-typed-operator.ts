@@ -6,7 +6,7 @@ import { forEachConditionValue, quote } from '../facts.js'
 import { hasVariableSyntax, hasWildcard } from '../patterns.js'
 import type { Finding, LintCheck } from '../types.js'
 
-/** See the module comment. */
+/** The `wildcard-in-typed-operator` lint check (what it reports: see the module comment). */
 export const wildcardInTypedOperator: LintCheck = {
   code: 'wildcard-in-typed-operator',
   severity: 'warning',

@@ -9,7 +9,7 @@ import type { Finding, LintCheck } from '../types.js'
 
 const EQUALS_OPERATORS: ReadonlySet<BaseOperator> = new Set(['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase'])
 
-/** See the module comment. */
+/** The `wildcard-without-like-operator` lint check (what it reports: see the module comment). */
 export const wildcardWithoutLikeOperator: LintCheck = {
   code: 'wildcard-without-like-operator',
   severity: 'warning',
