@@ -17,7 +17,7 @@ export interface ExpandOptions {
   readonly cwd: string
   /** Patterns searched in a directory argument, and in `cwd` when there are no arguments. */
   readonly patterns: readonly string[]
-  /** Patterns excluded from directory searches (not from explicitly named files). */
+  /** Patterns excluded from directory and glob searches (not from explicitly named files). */
   readonly exclude?: readonly string[]
 }
 
@@ -50,7 +50,7 @@ export function expandPaths(args: readonly string[], options: ExpandOptions): Ex
       files.add(absolute)
     } else if (isDynamicPattern(arg)) {
       // Globs use forward slashes, also on Windows; they are matched relative to cwd.
-      const found = search(options.cwd, [arg.split(path.sep).join('/')], [])
+      const found = search(options.cwd, [arg.split(path.sep).join('/')], exclude)
       if (found.length === 0) errors.push({ path: arg, message: `${arg}: no files match this pattern` })
       for (const file of found) files.add(path.normalize(file))
     } else {

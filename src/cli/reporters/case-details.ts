@@ -6,7 +6,7 @@
 import { formatProblem } from '../files/problem.js'
 import { PLAIN } from '../output/colour.js'
 import type { Style } from '../output/colour.js'
-import { explanationLines } from '../output/explanation.js'
+import { explanationLines } from '../../format/explanation.js'
 import type { CaseOutcome } from '../suite/outcome.js'
 
 /** A request in one line: `s3:GetObject on arn:... by arn:...`, plus its context as JSON. */

@@ -56,7 +56,9 @@ export function githubReporter(target: ReporterTarget): Reporter {
       for (const outcome of suite.cases) {
         if (outcome.status !== 'failed' && outcome.status !== 'error') continue
         const title = `iam-eval: ${suite.name} › ${outcome.name}`
-        const message = [caseHeadline(outcome), ...caseDetailLines(outcome, PLAIN)].join('\n')
+        // A failure's details start with its mismatches; an error's details are its problems, which need the headline.
+        const details = caseDetailLines(outcome, PLAIN)
+        const message = (outcome.status === 'failed' ? details : [caseHeadline(outcome), ...details]).join('\n')
         annotations.push(errorAnnotation(outcome, title, message))
         // An invalid policy in a case override is also marked where it is wrong.
         for (const problem of outcome.problems) if (problem.file !== outcome.file) annotations.push(problemAnnotation(problem))

@@ -7,10 +7,24 @@
 import type { CaseOutcome, RunOutcome } from '../suite/outcome.js'
 import type { Reporter, ReporterTarget } from './reporter.js'
 
-/** A case without its functions, ready for `JSON.stringify`. */
+/** A case without its functions, members in a reading order, ready for `JSON.stringify`. */
 function caseJson(outcome: CaseOutcome): Record<string, unknown> {
-  const { describe: _describe, ...data } = outcome
-  return data
+  return {
+    name: outcome.name,
+    status: outcome.status,
+    file: outcome.file,
+    line: outcome.line,
+    column: outcome.column,
+    expect: outcome.expect,
+    decidedBy: outcome.decidedBy,
+    failedGate: outcome.failedGate,
+    skipReason: outcome.skipReason,
+    mismatches: outcome.mismatches,
+    problems: outcome.problems,
+    request: outcome.request,
+    result: outcome.result,
+    durationMs: outcome.durationMs,
+  }
 }
 
 /** The run as a JSON value. */

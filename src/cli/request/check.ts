@@ -14,8 +14,6 @@ export interface RequestProblem {
   readonly missing?: 'principal' | 'action' | 'resource'
 }
 
-type ContextValue = string | number | boolean | readonly (string | number | boolean)[]
-
 const FIELDS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'context'])
 
 function isScalar(value: unknown): value is string | number | boolean {
@@ -88,6 +86,3 @@ export function mergeRequests(base: Readonly<Record<string, unknown>>, overrides
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
-
-/** The type of context values, for callers building contexts. */
-export type { ContextValue }

@@ -1,28 +1,16 @@
 /**
- * Findings about one policy file, whatever found them: today the library's validation issues
- * (severity `error`); later the linter's findings, merged in {@link collectFindings}. Also owns
- * the severity scale that `--fail-on` compares against.
+ * Findings about one policy file, whatever found them: the library's validation issues (severity
+ * `error`, including the size quotas a compile applies) and, for valid policies, the linter's
+ * findings, merged in {@link collectFindings}. Also owns the comparison `--fail-on` uses.
  */
 import type { PolicyKind } from '../../index.js'
+import { lintPolicy, SEVERITIES } from '../../lint/index.js'
+import type { Finding, Severity } from '../../lint/index.js'
 import { readJsonDocument } from '../files/source-document.js'
 import { checkPolicy } from '../policies/check.js'
 
-/** How bad a finding is, most severe first: `error` (AWS refuses the policy), `security`, `warning`, `suggestion`. */
-export type Severity = 'error' | 'security' | 'warning' | 'suggestion'
-
-/** Every severity, most severe first. */
-export const SEVERITIES: readonly Severity[] = ['error', 'security', 'warning', 'suggestion']
-
-/** One finding about a policy (the shape `lintPolicy` will return too). */
-export interface Finding {
-  readonly code: string
-  readonly severity: Severity
-  /** JSON pointer into the policy. */
-  readonly path: string
-  readonly line?: number
-  readonly column?: number
-  readonly message: string
-}
+export { SEVERITIES }
+export type { Finding, Severity }
 
 /** A policy file to examine. */
 export interface FindingInput {
@@ -39,19 +27,18 @@ export function isAtLeast(severity: Severity, threshold: Severity): boolean {
 
 /**
  * Every finding about a policy, with positions where the text allows. The single place where
- * sources of findings are merged: validation issues now; once the linter exists, its findings
- * join here for policies that are valid, e.g.
- * `if (findings.length === 0) findings.push(...lintPolicy(input.text, { kind: input.kind }))`.
+ * sources of findings are merged: validation issues, then, for a valid policy, the linter's.
  */
 export function collectFindings(input: FindingInput): Finding[] {
   const findings: Finding[] = checkPolicy(input.text, input.kind).map((issue) => ({
     code: issue.code,
-    severity: 'error',
+    severity: 'error' as const,
     path: issue.path,
-    line: issue.line,
-    column: issue.column,
     message: issue.message,
+    ...(issue.line === undefined ? {} : { line: issue.line, column: issue.column }),
   }))
+  // The linter re-reports validation problems itself; it only adds to a policy that is valid.
+  if (findings.length === 0) findings.push(...lintPolicy(input.text, { kind: input.kind }))
   return locateFindings(findings, input.text)
 }
 

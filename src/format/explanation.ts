@@ -1,18 +1,28 @@
 /**
  * Evaluation results as lines of text: the reason, the decisive statements or failed gate, the
- * context keys whose absence decided, and the statements that almost matched. Shared by the
- * `evaluate` command, the test reporters and the `iam-eval/vitest` matchers, so a decision reads
- * the same everywhere. Pure string building (no Node APIs) because the matchers import it too.
+ * context keys whose absence decided, and the statements that almost matched. Shared by the CLI
+ * (the `evaluate` command and the test reporters) and the `iam-eval/vitest` matchers, so a
+ * decision reads the same everywhere. Pure string building, no Node APIs.
  */
-import { describeStatement } from '../../index.js'
-import type { EvaluationResult, FailedGate, GateExplanation, StatementExplanation, StatementFailure, StatementReference } from '../../index.js'
-import { PLAIN } from './colour.js'
-import type { Style } from './colour.js'
+import { describeStatement } from '../compile/reference.js'
+import type { StatementReference } from '../compile/reference.js'
+import type { EvaluationResult, FailedGate, GateExplanation, StatementExplanation, StatementFailure } from '../evaluate/result.js'
+
+/** The few text styles explanations use (the CLI passes terminal colours; the default adds none). */
+export interface TextStyle {
+  readonly dim: (text: string) => string
+  readonly red: (text: string) => string
+  readonly green: (text: string) => string
+  readonly yellow: (text: string) => string
+}
+
+const unchanged = (text: string): string => text
+const PLAIN: TextStyle = { dim: unchanged, red: unchanged, green: unchanged, yellow: unchanged }
 
 /** How to render an explanation. */
 export interface ExplanationFormat {
   /** Colours (default: none). */
-  readonly style?: Style
+  readonly style?: TextStyle
   /**
    * Names a statement. Defaults to the library's `describeStatement`; the CLI passes one that
    * adds the policy file and the statement's line.
