@@ -71,7 +71,9 @@ class KeyTest {
 
   private evaluateValue(value: ContextValue | undefined, context: ContextView): boolean {
     const { qualifier, ifExists } = this.test
-    const absent = value === undefined || (typeof value === 'object' && value.length === 0)
+    // Under a set qualifier an empty string is an empty set, i.e. null (C2, A47), before C16 and
+    // IfExists look at presence (R106).
+    const absent = value === undefined || (typeof value === 'object' && value.length === 0) || (qualifier !== undefined && value === '')
     if (absent || this.noPolicyValues) {
       if (!absent) return false // C16: a key test with no policy values fails for a present key (R82)
       if (ifExists || qualifier === 'ForAllValues') return true // R97, R101, R106
@@ -83,8 +85,6 @@ class KeyTest {
       const positive = typeof value === 'object' ? this.anyRequestValue(value, context) : this.anyPolicyValue(value, context)
       return this.negated ? !positive : positive
     }
-    // Set qualifiers: an empty string is an empty set (C2, A47).
-    if (value === '') return qualifier === 'ForAllValues'
     if (typeof value !== 'object') return this.perValue(value, context)
     if (qualifier === 'ForAllValues') {
       for (const item of value) if (!this.perValue(item, context)) return false

@@ -138,7 +138,9 @@ export function decide(set: CompiledPolicySet, request: NormalizedRequest, onGat
     return allow(`allowed across accounts by ${grant.description} (R31)`, grant.references)
   }
 
-  return request.sameAccount ? sameAccount(set, plan, request, hasBoundary, onGate) : crossAccount(set, plan, request, hasBoundary, onGate)
+  return request.sameAccount
+    ? sameAccount(set, plan, request, hasBoundary, mandatory !== undefined, onGate)
+    : crossAccount(set, plan, request, hasBoundary, onGate)
 }
 
 /** R32, R33: a role trust policy or a KMS key policy must allow by itself (C22). */
@@ -172,6 +174,7 @@ function sameAccount(
   plan: ActionPlan,
   request: NormalizedRequest,
   hasBoundary: boolean,
+  mandatory: boolean,
   onGate: GateListener | undefined,
 ): EvaluationResult {
   // R23: the most favourable way a resource-policy Allow names the caller (A46).
@@ -197,7 +200,16 @@ function sameAccount(
   const grant = (best === NAMED_BY_ROLE ? bestGrant : undefined) ?? firstApplying(plan.identityAllows, request, hasBoundary)
   onGate?.({ kind: 'identity', passed: grant !== undefined })
   if (grant === undefined) return DENIED.sameAccountIdentity
-  return limitingPolicies(set, plan, request, hasBoundary, onGate) ?? allow(`allowed by ${grant.description}`, grant.references)
+  const limited = limitingPolicies(set, plan, request, hasBoundary, onGate)
+  if (limited !== undefined) return limited
+  if (mandatory && bestGrant !== undefined && grant !== bestGrant) {
+    // R32, R33: the trust or key policy had to allow too (naming the account); both decided.
+    return allow(
+      `allowed by ${grant.description} and ${bestGrant.description}, which the ${request.resource.includes(':kms:') ? 'key' : 'trust'} policy requires (R32, R33)`,
+      Object.freeze([grant.reference, bestGrant.reference]),
+    )
+  }
+  return allow(`allowed by ${grant.description}`, grant.references)
 }
 
 /** R31: both the caller's account (identity side) and the resource's account (resource policy) must allow. */

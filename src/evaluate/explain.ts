@@ -55,12 +55,19 @@ export function explainDecision(set: CompiledPolicySet, request: NormalizedReque
         })
         const resourceAndPrincipalMatched = failure === undefined || failure.element === 'condition'
         if (resourceAndPrincipalMatched) {
-          // A key decided by its absence: it made a condition fail, or made a Deny apply.
+          // A key decided by its absence: it kept an Allow from applying when the request was
+          // denied, or made a Deny apply (ExplicitDeny), or kept a Deny away (Allow).
           for (const condition of statement.conditions) {
             const entry = request.context.get(condition.source.keyLower)
             if (!isAbsent(entry)) continue
             const holds = condition.evaluate(request.context)
-            if (!holds || (strength !== NOT_NAMED && statement.effect === 'Deny')) missing.add(condition.source.key)
+            const decisive =
+              statement.effect === 'Allow'
+                ? !holds && result.decision !== 'Allow'
+                : strength !== NOT_NAMED
+                  ? result.decision === 'ExplicitDeny'
+                  : !holds && result.decision === 'Allow'
+            if (decisive) missing.add(condition.source.key)
           }
         }
       }

@@ -81,9 +81,10 @@ export interface Explanation {
   /** The gates checked. */
   readonly gates: readonly GateExplanation[]
   /**
-   * Context keys whose absence decided a condition of a statement that otherwise matched: an
-   * Allow or Deny that did not apply because the key was missing, or a Deny that applied because
-   * it was (as written in the policy).
+   * Context keys whose absence decided a condition of a statement that otherwise matched (as
+   * written in the policy): for a denied request, the keys that kept an Allow from applying; for an
+   * explicit deny, the keys whose absence made the Deny apply; for an allowed request, the keys
+   * whose absence kept a Deny away.
    */
   readonly missingContextKeys: readonly string[]
   /** How the request was understood. */

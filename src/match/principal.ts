@@ -86,7 +86,7 @@ export function compilePrincipal(element: PrincipalElement): PrincipalMatcher {
   return Object.freeze({
     empty: element.entries.length === 0,
     strength(caller: Caller, roleArn: string | undefined): PrincipalMatchStrength {
-      if (all) return caller.kind === 'unrecognized' ? NOT_NAMED : NAMED_DIRECTLY
+      if (all) return NAMED_DIRECTLY // "*" is every caller, even one of no known shape (its Deny applies; C7)
       switch (caller.kind) {
         case 'service':
           return nonArnCallers.has(caller.principal) ? NAMED_DIRECTLY : NOT_NAMED
@@ -112,7 +112,7 @@ export function compilePrincipal(element: PrincipalElement): PrincipalMatcher {
     },
     excludes(caller: Caller, roleArn: string | undefined, hasBoundary: boolean): boolean {
       if (hasBoundary && (caller.kind === 'user' || caller.kind === 'role' || caller.kind === 'role-session')) return false
-      if (all) return caller.kind !== 'unrecognized'
+      if (all) return true // "*" lists every identity, so every caller escapes (C8)
       switch (caller.kind) {
         case 'service':
           return nonArnCallers.has(caller.principal)

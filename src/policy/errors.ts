@@ -90,6 +90,11 @@ export interface PolicyIssue {
 export class PolicyValidationError extends Error {
   /** Every problem found, in document order. Never empty. */
   readonly issues: readonly PolicyIssue[]
+  /**
+   * Which policy was invalid, when it came from a policy set: e.g. `policies.identity[1]` or
+   * `policies.scps[0][2]`. `undefined` for `parsePolicy` on a single document.
+   */
+  readonly label: string | undefined
 
   constructor(issues: readonly PolicyIssue[], label?: string) {
     const first = issues[0]
@@ -98,6 +103,7 @@ export class PolicyValidationError extends Error {
     super(`${label === undefined ? '' : `${label}: `}invalid policy${where}: ${first?.message ?? 'unknown problem'}${more}`)
     this.name = 'PolicyValidationError'
     this.issues = Object.freeze(issues.slice())
+    this.label = label
   }
 
   /** The code of the first problem; convenient when only one is expected. */
