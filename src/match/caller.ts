@@ -3,6 +3,7 @@
  * account, partition and identities (R3-R5, choice C3). Pure string work on a value that repeats
  * from request to request, so results are kept in a small bounded cache.
  */
+import { isServicePrincipalName, parseIdentityArn } from '../policy/identifiers.js'
 
 /** The kinds of caller of R3 (plus `unrecognized` for strings of no known shape, C3). */
 export type CallerKind =
@@ -38,11 +39,6 @@ export interface Caller {
   /** Whether R27's session rules apply (R4). */
   readonly isSession: boolean
 }
-
-// Anchored, no nested quantifiers: linear on hostile input.
-const IAM_ARN = /^arn:([^:]+):iam::(\d{12}):(root|user\/[^:]+|role\/[^:]+)$/
-const STS_ARN = /^arn:([^:]+):sts::(\d{12}):(assumed-role\/[^/:]+\/[^:]+|federated-user\/[^:]+)$/
-const ACCOUNT_ID = /^\d{12}$/
 
 const CACHE_LIMIT = 4096
 const cache = new Map<string, Caller>()
@@ -81,31 +77,26 @@ function make(
 
 function classifyUncached(principal: string): Caller {
   if (principal === '*') return make('anonymous', principal)
-  const iam = IAM_ARN.exec(principal)
-  if (iam !== null) {
-    const partition = iam[1] as string
-    const account = iam[2] as string
-    const resource = iam[3] as string
-    if (resource === 'root') return make('root', principal, partition, account)
-    const name = resource.slice(resource.lastIndexOf('/') + 1)
-    if (name === '') return make('unrecognized', principal)
-    if (resource.startsWith('user/')) return make('user', principal, partition, account, { userName: name })
-    return make('role', principal, partition, account, { roleName: name, derivedRoleArn: principal })
+  const identity = parseIdentityArn(principal)
+  if (identity === undefined) {
+    return !principal.startsWith('arn:') && isServicePrincipalName(principal) ? make('service', principal) : make('unrecognized', principal)
   }
-  const sts = STS_ARN.exec(principal)
-  if (sts !== null) {
-    const partition = sts[1] as string
-    const account = sts[2] as string
-    const resource = sts[3] as string
-    if (resource.startsWith('federated-user/')) return make('federated-user', principal, partition, account)
-    const roleName = resource.slice('assumed-role/'.length, resource.indexOf('/', 'assumed-role/'.length))
-    return make('role-session', principal, partition, account, {
-      roleName,
-      derivedRoleArn: `arn:${partition}:iam::${account}:role/${roleName}`,
-    })
+  const { partition, account, name } = identity
+  switch (identity.kind) {
+    case 'root':
+      return make('root', principal, partition, account)
+    case 'user':
+      return make('user', principal, partition, account, { userName: name })
+    case 'role':
+      return make('role', principal, partition, account, { roleName: name, derivedRoleArn: principal })
+    case 'federated-user':
+      return make('federated-user', principal, partition, account)
+    case 'assumed-role':
+      return make('role-session', principal, partition, account, {
+        roleName: name,
+        derivedRoleArn: `arn:${partition}:iam::${account}:role/${name}`,
+      })
   }
-  if (principal === '' || principal.startsWith('arn:') || ACCOUNT_ID.test(principal)) return make('unrecognized', principal)
-  return make('service', principal)
 }
 
 /**
@@ -116,11 +107,13 @@ export function roleIdentity(caller: Caller, principalArnFromContext: string | u
   if (caller.kind === 'role') return caller.principal
   if (caller.kind !== 'role-session') return undefined
   if (principalArnFromContext !== undefined && principalArnFromContext !== caller.derivedRoleArn) {
-    const prefix = `arn:${caller.partition}:iam::${caller.account}:role/`
+    const role = parseIdentityArn(principalArnFromContext)
     if (
-      principalArnFromContext.startsWith(prefix) &&
-      principalArnFromContext.endsWith(`/${caller.roleName}`) &&
-      !principalArnFromContext.includes(':', prefix.length)
+      role !== undefined &&
+      role.kind === 'role' &&
+      role.partition === caller.partition &&
+      role.account === caller.account &&
+      role.name === caller.roleName
     ) {
       return principalArnFromContext
     }

@@ -3,15 +3,10 @@
  * written value designates. Pure string work, done once when a policy is parsed; the matcher in
  * `match/` compares the classified entries with a caller.
  */
+import { parseIdentityArn } from './identifiers.js'
 import type { PrincipalEntry, PrincipalType } from './model.js'
 
 const ACCOUNT_ID = /^\d{12}$/
-// Each pattern is anchored and has no nested quantifiers: linear on any input.
-const ROOT_ARN = /^arn:([^:]+):iam::(\d{12}):root$/
-const USER_ARN = /^arn:[^:]+:iam::\d{12}:user\/[^:]+$/
-const ROLE_ARN = /^arn:[^:]+:iam::\d{12}:role\/[^:]+$/
-const ASSUMED_ROLE_ARN = /^arn:[^:]+:sts::\d{12}:assumed-role\/[^/:]+\/[^:]+$/
-const FEDERATED_USER_ARN = /^arn:[^:]+:sts::\d{12}:federated-user\/[^:]+$/
 
 /** Classifies one entry written under `type`. */
 export function classifyPrincipalEntry(type: PrincipalType, value: string): PrincipalEntry {
@@ -21,10 +16,6 @@ export function classifyPrincipalEntry(type: PrincipalType, value: string): Prin
   }
   if (value === '*') return Object.freeze({ type, value, form: 'all' })
   if (ACCOUNT_ID.test(value)) return Object.freeze({ type, value, form: 'account', account: value })
-  const root = ROOT_ARN.exec(value)
-  if (root !== null) {
-    return Object.freeze({ type, value, form: 'account', account: root[2] as string, partition: root[1] as string })
-  }
   if (value.includes('*') || value.includes('?')) {
     return Object.freeze({
       type,
@@ -33,10 +24,11 @@ export function classifyPrincipalEntry(type: PrincipalType, value: string): Prin
       note: 'a wildcard is only meaningful as the whole principal value "*" (R50)',
     })
   }
-  if (USER_ARN.test(value)) return Object.freeze({ type, value, form: 'user' })
-  if (ROLE_ARN.test(value)) return Object.freeze({ type, value, form: 'role' })
-  if (ASSUMED_ROLE_ARN.test(value)) return Object.freeze({ type, value, form: 'assumed-role' })
-  if (FEDERATED_USER_ARN.test(value)) return Object.freeze({ type, value, form: 'federated-user' })
+  const identity = parseIdentityArn(value)
+  if (identity?.kind === 'root') {
+    return Object.freeze({ type, value, form: 'account', account: identity.account, partition: identity.partition })
+  }
+  if (identity !== undefined) return Object.freeze({ type, value, form: identity.kind })
   if (!value.startsWith('arn:')) {
     return Object.freeze({
       type,

@@ -96,6 +96,19 @@ describe('gates (R18-R21) and what an implicit deny reports', () => {
     expect(decide(request, { identity: [allowAll], session: allowAll }).decision).toBe('Allow')
     expect(decide(request, { resource: bucketPolicy({ AWS: request.principal }) }).decision).toBe('Allow')
   })
+  it('C3 service principals are host names or canonical ids; bare names and other shapes are unrecognized', () => {
+    const everyoneGet = { resource: bucketPolicy('*') }
+    for (const principal of ['s3.amazonaws.com', 'accounts.google.com', 'a'.repeat(64).replace(/a/g, 'f')]) {
+      expect(decide({ ...get, principal }, everyoneGet).decision).toBe('Allow')
+    }
+    for (const principal of ['alice', '', '111122223333', 'arn:aws:iam::111122223333:group/admins', 'arn:aws:iam::111122223333:user/bad name', 'arn:aws:sts::111122223333:assumed-role/R/a/b']) {
+      const result = decide({ ...get, principal }, everyoneGet)
+      expect(result.failedGate, principal).toEqual({ kind: 'principal' })
+    }
+  })
+  it('C3 IAM paths may hold ":" and "//"; names follow [\\w+=,.@-]', () => {
+    expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:user/a:b//c/alice.o+k@x' }, { identity: [allowAll] }).decision).toBe('Allow')
+  })
   it('C3 an unrecognized caller is denied at the principal gate, after explicit denies', () => {
     expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:group/admins' }, { identity: [allowAll] }).failedGate).toEqual({ kind: 'principal' })
     expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:group/admins' }, { identity: [allowAll, denyGet] }).decision).toBe('ExplicitDeny')

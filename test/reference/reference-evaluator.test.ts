@@ -358,6 +358,23 @@ describe('C19 / C20: policy variables', () => {
     )
     expect(referenceEvaluate(req({ context: { 'x:s': 'a', 'aws:TagKeys': ['a', 'b'] } }), { identity: [pol] })).toBe('ExplicitDeny')
   })
+  it('C19 / R116 a multivalued key is unresolvable and its default is NOT used', () => {
+    const pattern = "arn:aws:s3:::bucket/${x:multi, 'key'}"
+    expect(withResource(pattern, { 'x:multi': ['a', 'b'] })).toBe('ImplicitDeny')
+    expect(withResource(pattern, { 'x:multi': ['a', 'b'] }, { resource: 'arn:aws:s3:::bucket/a' })).toBe('ImplicitDeny')
+  })
+  it('C19 / C2 an absent key or an empty list uses the default; a one-element list resolves', () => {
+    const pattern = "arn:aws:s3:::bucket/${x:multi, 'key'}"
+    expect(withResource(pattern)).toBe('Allow')
+    expect(withResource(pattern, { 'x:multi': [] })).toBe('Allow')
+    expect(withResource(pattern, { 'x:multi': ['a'] }, { resource: 'arn:aws:s3:::bucket/a' })).toBe('Allow')
+  })
+  it('C19 / R79 two spellings of the key with a value each are multivalued: no default', () => {
+    const pattern = "arn:aws:s3:::bucket/${x:k, 'key'}"
+    expect(withResource(pattern, { 'x:k': 'a', 'X:K': 'b' })).toBe('ImplicitDeny')
+    // an empty list is absent (C2), so only one spelling holds a value
+    expect(withResource(pattern, { 'x:k': [], 'X:K': 'b' }, { resource: 'arn:aws:s3:::bucket/b' })).toBe('Allow')
+  })
   it('C19 / C14 numeric and boolean values are substituted as text', () => {
     expect(withResource('arn:aws:s3:::bucket/${x:n}-${x:b}', { 'x:n': 42, 'x:b': false }, { resource: 'arn:aws:s3:::bucket/42-false' })).toBe('Allow')
   })
@@ -454,5 +471,28 @@ describe('C22 and other decision-flow points', () => {
   it('R6 an empty account field falls back to the caller account (same-account grant to the user)', () => {
     const pol = doc({ Effect: 'Allow', Principal: { AWS: ALICE }, Action: '*', Resource: '*' })
     expect(referenceEvaluate({ principal: ALICE, action: 's3:GetObject', resource: OBJECT }, { resource: pol })).toBe('Allow')
+  })
+})
+
+describe('C23: empty elements make a statement inert', () => {
+  const withStatement = (statement: Json, slot: 'identity' | 'resource' = 'identity'): ReferenceDecision =>
+    referenceEvaluate(req(), slot === 'identity' ? { identity: [allowAll, doc(statement)] } : { identity: [allowAll], resource: doc(statement) })
+  it('C23 / R44 an empty Action or Resource list neither allows nor denies', () => {
+    expect(withStatement({ Effect: 'Deny', Action: [], Resource: '*' })).toBe('Allow')
+    expect(withStatement({ Effect: 'Deny', Action: '*', Resource: [] })).toBe('Allow')
+  })
+  it('C23 an empty NotAction list is inert (it does not deny everything)', () => {
+    expect(withStatement({ Effect: 'Deny', NotAction: [], Resource: '*' })).toBe('Allow')
+    expect(referenceEvaluate(req(), { identity: [doc({ Effect: 'Allow', NotAction: [], Resource: '*' })] })).toBe('ImplicitDeny')
+  })
+  it('C23 an empty NotResource list is inert (it does not deny everything)', () => {
+    expect(withStatement({ Effect: 'Deny', Action: '*', NotResource: [] })).toBe('Allow')
+    expect(referenceEvaluate(req(), { identity: [doc({ Effect: 'Allow', Action: '*', NotResource: [] })] })).toBe('ImplicitDeny')
+  })
+  it('C23 / R44 an empty Principal or NotPrincipal is inert', () => {
+    expect(withStatement({ Effect: 'Deny', Principal: {}, Action: '*' }, 'resource')).toBe('Allow')
+    expect(withStatement({ Effect: 'Deny', Principal: { AWS: [] }, Action: '*' }, 'resource')).toBe('Allow')
+    expect(withStatement({ Effect: 'Deny', NotPrincipal: {}, Action: '*' }, 'resource')).toBe('Allow')
+    expect(withStatement({ Effect: 'Deny', NotPrincipal: { AWS: [] }, Action: '*' }, 'resource')).toBe('Allow')
   })
 })

@@ -1,7 +1,7 @@
 // Reference evaluator for AWS IAM authorization — deliberately naive.
 //
 // Source of truth: shared/spec/iam-semantics.md (rules R.., edge cases E.., register A..) and
-// docs/semantics-choices.md (choices C1-C22). Every decision below cites the rule it implements.
+// docs/semantics-choices.md (choices C1-C23). Every decision below cites the rule it implements.
 // Independent of src/: no indexes, no caches, no precompilation. Policies are read straight from
 // their JSON form on every request.
 
@@ -133,24 +133,41 @@ type Caller =
 
 type IamCaller = Extract<Caller, { account: string }>
 
-// C3: exact shapes; account exactly 12 digits; IAM/STS ARNs have an empty region.
-const ROOT_RE = /^arn:([^:]+):iam::(\d{12}):root$/
-const USER_RE = /^arn:([^:]+):iam::(\d{12}):user\/(?:[^/]+\/)*([^/]+)$/
-const ROLE_RE = /^arn:([^:]+):iam::(\d{12}):role\/(?:[^/]+\/)*([^/]+)$/
-const SESSION_RE = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/([^/]+)$/
-const FEDERATED_RE = /^arn:([^:]+):sts::(\d{12}):federated-user\/([^/]+)$/
+// C3: exact shapes; account exactly 12 digits; IAM/STS ARNs have an empty region; AWS's
+// character rules: names [\w+=,.@-]+, paths of printable ASCII (U+0021-U+007E, may hold / and :).
+const NAME = '[\\w+=,.@-]+'
+const ROOT_RE = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):root$/
+const IAM_ENTITY_RE = /^arn:([a-z][a-z0-9-]*):iam::(\d{12}):(user|role)\/(.*)$/
+const NAME_RE = new RegExp(`^${NAME}$`)
+const PATH_RE = /^[\u0021-\u007E]*$/
+const SESSION_RE = new RegExp(`^arn:([a-z][a-z0-9-]*):sts::(\\d{12}):assumed-role/(${NAME})/(${NAME})$`)
+const FEDERATED_RE = new RegExp(`^arn:([a-z][a-z0-9-]*):sts::(\\d{12}):federated-user/(${NAME})$`)
 const ACCOUNT_RE = /^\d{12}$/
+
+/** `user/…` or `role/…`: the name after the last slash, the path before it (no regex backtracking). */
+function iamEntity(value: string): { partition: string; account: string; type: 'user' | 'role'; name: string } | undefined {
+  const m = IAM_ENTITY_RE.exec(value)
+  if (m === null) return undefined
+  const rest = m[4] as string
+  const name = rest.slice(rest.lastIndexOf('/') + 1)
+  const path = rest.slice(0, Math.max(0, rest.lastIndexOf('/')))
+  if (!NAME_RE.test(name) || !PATH_RE.test(path)) return undefined
+  return { partition: m[1] as string, account: m[2] as string, type: m[3] as 'user' | 'role', name }
+}
+
+/** C3: a non-ARN caller is a service principal when it is a host name or a 64-hex canonical id. */
+function looksLikeServiceName(value: string): boolean {
+  if (/^[0-9a-f]{64}$/.test(value)) return true
+  return value.includes('.') && !value.endsWith('.') && /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(value)
+}
 
 function classifyCaller(principal: string, context: ContextEntry[]): Caller {
   if (principal === '*') return { kind: 'anonymous' }
   let m = ROOT_RE.exec(principal)
   if (m !== null) return { kind: 'root', partition: m[1] as string, account: m[2] as string, arn: principal }
-  m = USER_RE.exec(principal)
-  if (m !== null) {
-    return { kind: 'user', partition: m[1] as string, account: m[2] as string, arn: principal, name: m[3] as string }
-  }
-  m = ROLE_RE.exec(principal)
-  if (m !== null) return { kind: 'role', partition: m[1] as string, account: m[2] as string, arn: principal }
+  const entity = iamEntity(principal)
+  if (entity?.type === 'user') return { kind: 'user', partition: entity.partition, account: entity.account, arn: principal, name: entity.name }
+  if (entity?.type === 'role') return { kind: 'role', partition: entity.partition, account: entity.account, arn: principal }
   m = SESSION_RE.exec(principal)
   if (m !== null) {
     const partition = m[1] as string
@@ -160,11 +177,9 @@ function classifyCaller(principal: string, context: ContextEntry[]): Caller {
   }
   m = FEDERATED_RE.exec(principal)
   if (m !== null) return { kind: 'federated', partition: m[1] as string, account: m[2] as string, arn: principal }
-  // C3: not `arn:`, not `*`, not 12 digits, not empty => a service principal (also stands for
-  // Federated and CanonicalUser callers, R52). Anything else is unrecognised.
-  if (principal !== '' && !principal.startsWith('arn:') && !ACCOUNT_RE.test(principal)) {
-    return { kind: 'service', name: principal }
-  }
+  // C3: a host name or canonical id is a service principal (it also stands for Federated and
+  // CanonicalUser callers, R52). Anything else is unrecognised.
+  if (!principal.startsWith('arn:') && looksLikeServiceName(principal)) return { kind: 'service', name: principal }
   return { kind: 'unrecognised' }
 }
 
@@ -178,8 +193,8 @@ function roleIdentity(partition: string, account: string, roleName: string, cont
   const only = variants.length === 1 ? variants[0] : undefined
   const value = only !== undefined && only.length === 1 ? only[0] : undefined
   if (typeof value === 'string') {
-    const m = ROLE_RE.exec(value)
-    if (m !== null && m[1] === partition && m[2] === account && m[3] === roleName) return value
+    const role = iamEntity(value)
+    if (role?.type === 'role' && role.partition === partition && role.account === account && role.name === roleName) return value
   }
   return `arn:${partition}:iam::${account}:role/${roleName}`
 }
@@ -302,14 +317,18 @@ function buildUnits(
 
 /**
  * C19 / R113 / R116 / R118: a variable resolves when its key (case-insensitive) holds exactly one
- * scalar value that is not the empty string; numbers and booleans become text (C14). Otherwise the
- * default is used if one is given, else the variable is unresolvable (null).
+ * scalar value that is not the empty string; numbers and booleans become text (C14). The default
+ * is used only when the key is absent (an empty list is absent, C2) or its one value is `""`
+ * (R118, A39). A multivalued key is unresolvable and its default is NOT used (R116, A38): the key
+ * is present, so "absent or empty" does not hold. Case variants of the key (R79) are read together
+ * as one set of values, so two spellings with one value each are a multivalued key too.
  */
 function resolveVariable(key: string, fallback: string | undefined, context: ContextEntry[]): string | null {
-  const values = lookup(context, key).flat() // all case variants together (R79 reference choice)
-  const only = values.length === 1 ? values[0] : undefined
+  const values = lookup(context, key).flat() // all case variants together (empty lists already dropped)
+  if (values.length >= 2) return null // R116: multivalued => unresolvable, default not used
+  const only = values[0]
   if (only !== undefined && toText(only) !== '') return toText(only)
-  return fallback ?? null
+  return fallback ?? null // absent or "" (R117, R118)
 }
 
 // =============================================================================================
@@ -368,7 +387,7 @@ function arnFieldsMatch(patternFields: Unit[][], valueFields: string[]): boolean
  * Variables are honoured only under 2012-10-17 and only after the fifth colon (R72, C20).
  */
 function resourcePatternMatches(pattern: string, resource: string, honour: boolean, context: ContextEntry[]): boolean {
-  if (pattern === '*') return true // R65: `*` matches everything, including the resource `*`
+  if (/^\*+$/.test(pattern)) return true // R65: `*` (and `**`, the same wildcard) matches everything, including `*`
   if (resource === '*') return false // R65: only `*` covers resource-less actions (A45)
   // The first five colons of the raw text delimit the fields; variables only in the last field.
   const rawFields = pattern.split(':')
@@ -422,15 +441,15 @@ function entryMatch(key: string, value: string, caller: Caller): PrincipalMatch 
     return caller.kind === 'service' && caller.name === value ? 'exact' : 'none'
   }
   if (!isIamCaller(caller)) return 'none' // anonymous matches only `*` (C6)
-  if (value.includes('*')) return 'none' // R50, C7: partial wildcards match nothing
+  if (value.includes('*') || value.includes('?')) return 'none' // R50, C7: partial wildcards match nothing
   if (ACCOUNT_RE.test(value)) return value === caller.account ? 'account' : 'none' // R48: any partition
   let m = ROOT_RE.exec(value)
   if (m !== null) return m[1] === caller.partition && m[2] === caller.account ? 'account' : 'none' // R48, R8
-  if (USER_RE.test(value)) return caller.kind === 'user' && caller.arn === value ? 'exact' : 'none' // R49
+  const entity = iamEntity(value)
+  if (entity?.type === 'user') return caller.kind === 'user' && caller.arn === value ? 'exact' : 'none' // R49
   if (SESSION_RE.test(value)) return caller.kind === 'session' && caller.arn === value ? 'exact' : 'none'
   if (FEDERATED_RE.test(value)) return caller.kind === 'federated' && caller.arn === value ? 'exact' : 'none'
-  m = ROLE_RE.exec(value)
-  if (m !== null) {
+  if (entity?.type === 'role') {
     // C7: the role caller with that ARN, and the sessions whose role identity (C4) equals it
     if (caller.kind === 'role' && caller.arn === value) return 'role'
     if (caller.kind === 'session' && caller.roleArn === value) return 'role'
@@ -728,6 +747,7 @@ function matchesExceptPrincipal(stmt: Record<string, unknown>, honour: boolean, 
   const { req, context } = env
   // Action / NotAction (R42, R58-R62)
   if ((stmt.Action === undefined) === (stmt.NotAction === undefined)) invalid('exactly one of Action/NotAction')
+  if (isInert(stmt)) return false // R44, C23
   if (stmt.Action !== undefined) {
     if (!stringList(stmt.Action, 'Action').some((p) => actionMatches(p, req.action))) return false // R60, R44
   } else if (stringList(stmt.NotAction, 'NotAction').some((p) => actionMatches(p, req.action))) {
@@ -745,6 +765,23 @@ function matchesExceptPrincipal(stmt: Record<string, unknown>, honour: boolean, 
     invalid('identity-type statement without Resource/NotResource') // R36 (A8)
   } // else R36 (A9): resource, SCP, RCP and endpoint statements apply to the requested resource
   return conditionHolds(stmt.Condition, honour, context)
+}
+
+/**
+ * R44 / C23: an empty list in Action, NotAction, Resource or NotResource, or a Principal /
+ * NotPrincipal without any entry (empty object or only empty lists), makes the statement inert:
+ * it neither allows nor denies. For the negated elements this is a choice (C23): an empty
+ * exclusion list must not widen a statement to everything.
+ */
+function isInert(stmt: Record<string, unknown>): boolean {
+  for (const name of ['Action', 'NotAction', 'Resource', 'NotResource']) {
+    const value = stmt[name]
+    if (Array.isArray(value) && value.length === 0) return true
+  }
+  for (const name of ['Principal', 'NotPrincipal']) {
+    if (stmt[name] !== undefined && principalEntries(stmt[name]).length === 0) return true
+  }
+  return false
 }
 
 /** The effect of a statement (R41). */
@@ -844,7 +881,7 @@ const TRUST_ACTIONS = [
   'sts:setsourceidentity',
 ]
 const ROLE_RESOURCE_RE = /^arn:[^:]+:iam::\d{12}:role\/.+$/
-const KMS_KEY_RE = /^arn:[^:]+:kms:[^:]+:\d{12}:key\/.+$/
+const KMS_KEY_RE = /^arn:[^:]+:kms:[^:]*:\d{12}:key\/.+$/ // C22: any region, even empty (the stricter reading)
 
 /** R32, R33, C22: resources whose own policy must name the caller. */
 function needsResourcePolicy(req: ValidRequest): boolean {
