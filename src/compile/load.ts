@@ -110,14 +110,14 @@ function sizeOf(text: string, kind: PolicyKind): number {
   return count
 }
 
-function checkSize(text: string, kind: PolicyKind, limits: Limits, label: string): void {
+/** The size problem of a policy text, if it is over its kind's quota (R143-R146). */
+function sizeProblem(text: string, kind: PolicyKind, limits: Limits): PolicyIssue | undefined {
   const limit = limits.policyLength[kind]
-  if (text.length <= limit) return // fast: no need to count white space
+  if (text.length <= limit) return undefined // fast: no need to count white space
   const size = sizeOf(text, kind)
-  if (size > limit) {
-    const counted = COUNTS_WHITESPACE.has(kind) ? 'characters' : 'characters not counting white space'
-    throw new PolicyValidationError([createIssue('limit-exceeded', '', `the policy has ${size} ${counted}; the limit for this kind is ${limit}`)], label)
-  }
+  if (size <= limit) return undefined
+  const counted = COUNTS_WHITESPACE.has(kind) ? 'characters' : 'characters not counting white space'
+  return createIssue('limit-exceeded', '', `the policy has ${size} ${counted}; the limit for this kind is ${limit}`)
 }
 
 function checkShape(policy: ParsedPolicy, limits: Limits, label: string): void {
@@ -171,7 +171,6 @@ export function loadPolicy(
     text = serialized
     fromValue = true
   }
-  checkSize(text, kind, limits, label)
   let texts: LeastRecentlyUsed<string, CompiledPolicy | readonly PolicyIssue[]> | undefined
   if (caches !== undefined) {
     // With the default limits the group is the kind itself: a constant string, no concatenation per call.
@@ -184,9 +183,13 @@ export function loadPolicy(
   }
   let compiled = texts?.get(text)
   if (compiled === undefined) {
+    // Checked on a miss only: the cache is per kind and limits, so a hit has passed already.
+    const tooLarge = sizeProblem(text, kind, limits)
     // A value is parsed from its snapshot, so what is compiled is exactly what was keyed.
-    const result = validatePolicy(fromValue ? (JSON.parse(text) as unknown) : text, { kind })
-    if (result.valid) {
+    const result = tooLarge === undefined ? validatePolicy(fromValue ? (JSON.parse(text) as unknown) : text, { kind }) : undefined
+    if (tooLarge !== undefined) {
+      compiled = [tooLarge]
+    } else if (result?.valid === true) {
       try {
         checkShape(result.policy, limits, label)
         compiled = compilePolicy(result.policy)
@@ -195,7 +198,7 @@ export function loadPolicy(
         compiled = error.issues
       }
     } else {
-      compiled = result.errors
+      compiled = result?.errors ?? []
     }
     texts?.set(text, compiled)
   }
