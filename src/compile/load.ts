@@ -93,11 +93,26 @@ export interface PolicyCaches {
   readonly sets: WeakMap<CompiledPolicy, { slots: CompiledSlots; set: CompiledPolicySet }[]>
   /** The policy set with no policies at all, per limits. */
   readonly empty: Map<Limits, CompiledPolicySet>
+  /**
+   * Per `policies` object: the inputs it held when last loaded and the set built from them. Only
+   * for sets whose every input is immutable (JSON text, parsed policies); see `rememberedSet`.
+   */
+  readonly byObject: WeakMap<object, RememberedSet>
+}
+
+/** A policy set remembered with the exact inputs it was built from. */
+interface RememberedSet {
+  readonly limits: Limits
+  /** The number of own keys of the `policies` object. */
+  readonly keyCount: number
+  /** Every slot member and every input, in the order `sameInputs` reads them. */
+  readonly inputs: readonly unknown[]
+  readonly set: CompiledPolicySet
 }
 
 /** Creates an empty set of caches. */
 export function createPolicyCaches(): PolicyCaches {
-  return { text: new Map(), parsed: new WeakMap(), sets: new WeakMap(), empty: new Map() }
+  return { text: new Map(), parsed: new WeakMap(), sets: new WeakMap(), empty: new Map(), byObject: new WeakMap() }
 }
 
 function sizeOf(text: string, kind: PolicyKind): number {
@@ -235,7 +250,123 @@ export function loadPolicySet(policies: unknown, limits: Limits, caches: PolicyC
   }
 }
 
+/** The policy set as read for remembering: its members, each a slot's value. */
+interface SetMembers {
+  readonly identity?: unknown
+  readonly resource?: unknown
+  readonly permissionsBoundary?: unknown
+  readonly session?: unknown
+  readonly scps?: unknown
+  readonly rcps?: unknown
+  readonly endpoint?: unknown
+}
+
+function isImmutableInput(input: unknown): boolean {
+  return typeof input === 'string' || isParsedPolicy(input)
+}
+
+/**
+ * Appends a slot's value and its inputs (a policy, a list of policies, or a list of levels) to
+ * `inputs`; false when one input is mutable (a plain value), since then only a fresh snapshot may
+ * decide what the set holds.
+ */
+function collectSlot(value: unknown, inputs: unknown[]): boolean {
+  inputs.push(value)
+  if (value === undefined) return true
+  if (!Array.isArray(value)) {
+    inputs.push(value)
+    return isImmutableInput(value)
+  }
+  inputs.push(value.length)
+  for (const item of value as unknown[]) {
+    if (Array.isArray(item)) {
+      inputs.push(item, item.length)
+      for (const policy of item as unknown[]) {
+        inputs.push(policy)
+        if (!isImmutableInput(policy)) return false
+      }
+    } else {
+      inputs.push(item)
+      if (!isImmutableInput(item)) return false
+    }
+  }
+  return true
+}
+
+/** Every slot and input of a set in a fixed order, or `undefined` when an input is mutable. */
+function collectInputs(set: SetMembers): unknown[] | undefined {
+  const inputs: unknown[] = []
+  const ok =
+    collectSlot(set.identity, inputs) &&
+    collectSlot(set.resource, inputs) &&
+    collectSlot(set.permissionsBoundary, inputs) &&
+    collectSlot(set.session, inputs) &&
+    collectSlot(set.scps, inputs) &&
+    collectSlot(set.rcps, inputs) &&
+    collectSlot(set.endpoint, inputs)
+  return ok ? inputs : undefined
+}
+
+/** Compares a slot with the remembered inputs from `at`, without allocating; the next position, or -1. */
+function matchSlot(value: unknown, inputs: readonly unknown[], at: number): number {
+  if (inputs[at++] !== value) return -1
+  if (value === undefined) return at
+  if (!Array.isArray(value)) return inputs[at++] === value ? at : -1
+  if (inputs[at++] !== value.length) return -1
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index]
+    if (Array.isArray(item)) {
+      if (inputs[at++] !== item || inputs[at++] !== item.length) return -1
+      for (let inner = 0; inner < item.length; inner++) if (inputs[at++] !== item[inner]) return -1
+    } else if (inputs[at++] !== item) {
+      return -1
+    }
+  }
+  return at
+}
+
+/** Whether the set holds exactly the remembered inputs (compared by identity). */
+function matchesInputs(set: SetMembers, inputs: readonly unknown[]): boolean {
+  let at = matchSlot(set.identity, inputs, 0)
+  if (at !== -1) at = matchSlot(set.resource, inputs, at)
+  if (at !== -1) at = matchSlot(set.permissionsBoundary, inputs, at)
+  if (at !== -1) at = matchSlot(set.session, inputs, at)
+  if (at !== -1) at = matchSlot(set.scps, inputs, at)
+  if (at !== -1) at = matchSlot(set.rcps, inputs, at)
+  if (at !== -1) at = matchSlot(set.endpoint, inputs, at)
+  return at === inputs.length
+}
+
+/**
+ * The set remembered for this very `policies` object, when it still holds exactly the same
+ * immutable inputs (compared one by one, by identity: strings are immutable and parsed policies
+ * frozen). Saves the per-policy lookups of repeated calls with the same policies.
+ */
+function rememberedSet(policies: object, limits: Limits, caches: PolicyCaches): CompiledPolicySet | undefined {
+  const remembered = caches.byObject.get(policies)
+  if (remembered === undefined || remembered.limits !== limits) return undefined
+  if (Object.keys(policies).length !== remembered.keyCount) return undefined
+  return matchesInputs(policies as SetMembers, remembered.inputs) ? remembered.set : undefined
+}
+
 function loadPolicySetUnsafe(policies: unknown, limits: Limits, caches: PolicyCaches | undefined): CompiledPolicySet {
+  if (caches !== undefined && typeof policies === 'object' && policies !== null) {
+    const known = rememberedSet(policies, limits, caches)
+    if (known !== undefined) return known
+  }
+  const before = caches !== undefined && typeof policies === 'object' && policies !== null ? collectInputs(policies as SetMembers) : undefined
+  const built = loadAndBuild(policies, limits, caches)
+  if (before !== undefined && caches !== undefined) {
+    // Remembered only if a second read agrees with the first, so a getter that answers
+    // differently each time never pairs one set with other inputs.
+    if (matchesInputs(policies as SetMembers, before)) {
+      caches.byObject.set(policies as object, { limits, keyCount: Object.keys(policies as object).length, inputs: before, set: built })
+    }
+  }
+  return built
+}
+
+function loadAndBuild(policies: unknown, limits: Limits, caches: PolicyCaches | undefined): CompiledPolicySet {
   if (typeof policies !== 'object' || policies === null || Array.isArray(policies)) {
     throw new PolicyValidationError([createIssue('invalid-document', '', 'policies must be an object: { identity?, resource?, permissionsBoundary?, session?, scps?, rcps?, endpoint? }')], 'policies')
   }

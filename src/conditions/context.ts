@@ -31,13 +31,16 @@ export class ContextView {
   private derived: Map<string, ContextValue | undefined> | undefined
 
   constructor(
-    private readonly entries: ReadonlyMap<string, ContextEntry>,
+    /** Supplied values by slot of `interest` (`undefined`: not supplied). */
+    private readonly slots: readonly (ContextEntry | undefined)[],
+    private readonly interest: KeysOfInterest,
     private readonly source: DerivedKeySource | undefined,
   ) {}
 
   /** The entry for a lower-cased key; absent keys may be derived (C5). */
   get(keyLower: string): ContextEntry | undefined {
-    const entry = this.entries.get(keyLower)
+    const slot = this.interest.slots.get(keyLower)
+    const entry = slot === undefined ? undefined : this.slots[slot]
     if (entry !== undefined || this.source === undefined) return entry
     let derived = this.derived
     if (derived === undefined) derived = this.derived = new Map()
@@ -49,12 +52,8 @@ export class ContextView {
 
   /** Whether the caller supplied the key (in any spelling), as opposed to it being derived. */
   supplied(keyLower: string): boolean {
-    return this.entries.has(keyLower)
-  }
-
-  /** The supplied keys, lower-cased. */
-  keys(): IterableIterator<string> {
-    return this.entries.keys()
+    const slot = this.interest.slots.get(keyLower)
+    return slot !== undefined && this.slots[slot] !== undefined
   }
 }
 
@@ -62,8 +61,6 @@ export class ContextView {
 export interface InvalidContext {
   readonly invalid: string
 }
-
-const EMPTY: ReadonlyMap<string, ContextEntry> = new Map()
 
 /** The limits applied while reading a context (a subset of `Limits`). */
 export interface ContextLimits {
@@ -74,41 +71,63 @@ export interface ContextLimits {
 }
 
 /**
- * The keys a policy set reads (conditions and policy variables), lower-cased, with their lengths
- * so that most other keys are skipped without being lower-cased.
+ * The keys a policy set reads (conditions and policy variables), lower-cased and numbered: a
+ * request's context is read into an array by these numbers, so no map is built per request.
+ * Keys as supplied are mapped to their number once and remembered (a bounded map keyed by the
+ * supplied spelling, whose hash V8 keeps on the string), so a known spelling is not lower-cased
+ * again; -1 marks a spelling that no condition reads.
  */
 export interface KeysOfInterest {
-  readonly keys: ReadonlySet<string>
+  /** Slot of each lower-cased key. */
+  readonly slots: ReadonlyMap<string, number>
+  readonly size: number
+  /** Lengths a supplied key may have to lower-case to a key of interest (see `keysOfInterest`). */
   readonly lengths: ReadonlySet<number>
+  /** Slot (or -1) of supplied spellings already seen. */
+  readonly spellings: Map<string, number>
 }
 
+/** How many supplied spellings a policy set remembers (hostile contexts cannot grow it further). */
+const SPELLINGS_LIMIT = 4096
+
 /**
- * Builds the set of keys of interest. Lower-casing can lengthen a string: `İ` (U+0130) becomes
- * `i` + U+0307, so a supplied key may be shorter than its lower-cased form by one per such
+ * Builds the numbered set of keys of interest. Lower-casing can lengthen a string: `İ` (U+0130)
+ * becomes `i` + U+0307, so a supplied key may be shorter than its lower-cased form by one per such
  * pair. Those shorter lengths are kept too, or a key spelt with `İ` would be skipped.
  */
 export function keysOfInterest(keys: Iterable<string>): KeysOfInterest {
-  const set = new Set(keys)
+  const slots = new Map<string, number>()
+  for (const key of keys) if (!slots.has(key)) slots.set(key, slots.size)
   const lengths = new Set<number>()
-  for (const key of set) {
+  for (const key of slots.keys()) {
     const lengthened = key.split('i\u0307').length - 1
     for (let shorter = 0; shorter <= lengthened; shorter++) lengths.add(key.length - shorter)
   }
-  return Object.freeze({ keys: set, lengths })
+  return Object.freeze({ slots, size: slots.size, lengths, spellings: new Map<string, number>() })
 }
 
+/** The slot of a key as supplied, or -1 when no condition reads it. */
+function slotOf(key: string, interest: KeysOfInterest): number {
+  const known = interest.spellings.get(key)
+  if (known !== undefined) return known
+  const slot = interest.lengths.has(key.length) ? (interest.slots.get(key.toLowerCase()) ?? -1) : -1
+  if (interest.spellings.size < SPELLINGS_LIMIT) interest.spellings.set(key, slot)
+  return slot
+}
+
+const NO_VALUES: readonly (ContextEntry | undefined)[] = Object.freeze([])
+
 /**
- * Reads a caller-supplied context into a view. Every value is checked (C1); only keys in
- * `interest` (when given) are kept, since no condition or variable can look up the others. Returns why it cannot be used instead (C1):
- * a non-object, a value of a type IAM does not have, nested lists, or a limit exceeded.
+ * Reads a caller-supplied context into a view. Every value is checked (C1); only keys some
+ * condition or variable reads are kept, since nothing can look up the others.
  */
 export function readContext(
   context: unknown,
   source: DerivedKeySource | undefined,
   limits: ContextLimits,
-  interest?: KeysOfInterest,
+  interest: KeysOfInterest,
 ): ContextView | InvalidContext {
-  if (context === undefined) return new ContextView(EMPTY, source)
+  if (context === undefined) return new ContextView(NO_VALUES, interest, source)
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
     return { invalid: 'the request context must be an object mapping condition keys to values' }
   }
@@ -118,46 +137,42 @@ export function readContext(
   } catch (error) {
     return { invalid: `the request context could not be read: ${describeThrown(error)}` }
   }
-  if (keys.length === 0) return new ContextView(EMPTY, source)
+  if (keys.length === 0) return new ContextView(NO_VALUES, interest, source)
   if (keys.length > limits.contextKeys) {
     return { invalid: `the request context has ${keys.length} keys; the limit is ${limits.contextKeys}` }
   }
-  const entries = new Map<string, ContextEntry>()
-  for (const key of keys) {
+  const slots = new Array<ContextEntry | undefined>(interest.size)
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string
     if (key.length > limits.contextKeyLength) {
       return { invalid: `context key '${key.slice(0, 40)}...' is longer than ${limits.contextKeyLength} characters` }
     }
     let value: unknown
-    try {
-      value = (context as Record<string, unknown>)[key]
-    } catch (error) {
-      return { invalid: `context key '${key}' could not be read: ${describeThrown(error)}` }
-    }
     let checked: ContextValue | ValueProblem
     try {
+      value = (context as Record<string, unknown>)[key]
       checked = checkValue(value, limits)
     } catch (error) {
       return { invalid: `context key '${key}' could not be read: ${describeThrown(error)}` }
     }
     if (checked instanceof ValueProblem) return { invalid: `context key '${key}': ${checked.message}` }
-    if (interest !== undefined && !interest.lengths.has(key.length)) continue
-    const lower = key.toLowerCase()
-    if (interest !== undefined && !interest.keys.has(lower)) continue
+    const slot = slotOf(key, interest)
+    if (slot === -1) continue
     // C2: an empty list is an absent key (so a derived key is still derived, and a spelling that
     // holds [] is no variant at all); a one-element list is its single value.
     if (typeof checked === 'object') {
       if (checked.length === 0) continue
       if (checked.length === 1) checked = checked[0] as ContextScalar
     }
-    const existing = entries.get(lower)
+    const existing = slots[slot]
     if (existing === undefined) {
-      entries.set(lower, checked)
+      slots[slot] = checked
     } else {
       const variants = existing instanceof CaseVariants ? existing.values : [existing]
-      entries.set(lower, new CaseVariants([...variants, checked]))
+      slots[slot] = new CaseVariants([...variants, checked])
     }
   }
-  return new ContextView(entries, source)
+  return new ContextView(slots, interest, source)
 }
 
 function checkScalar(value: unknown, limits: ContextLimits): string | undefined {

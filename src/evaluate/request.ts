@@ -141,7 +141,7 @@ function resourceAccountOf(resource: string, explicit: string | undefined, calle
 export function normalizeRequest(
   request: unknown,
   options: NormalizeOptions,
-  interest?: KeysOfInterest,
+  interest: KeysOfInterest,
 ): NormalizedRequest | InvalidRequest {
   try {
     return normalizeUnsafe(request, options, interest)
@@ -150,7 +150,7 @@ export function normalizeRequest(
   }
 }
 
-function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: KeysOfInterest | undefined): NormalizedRequest | InvalidRequest {
+function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: KeysOfInterest): NormalizedRequest | InvalidRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { invalid: 'the request must be an object with principal, action and resource' }
   }
