@@ -31,16 +31,27 @@ export class ContextView {
   private derived: Map<string, ContextValue | undefined> | undefined
 
   constructor(
-    /** Supplied values by slot of `interest` (`undefined`: not supplied). */
-    private readonly slots: readonly (ContextEntry | undefined)[],
+    /**
+     * The supplied keys of interest as pairs: slot numbers at even indexes, values after them.
+     * Contexts hold a handful of keys, so a scan beats allocating one entry per key of interest.
+     */
+    private readonly pairs: readonly (number | ContextEntry)[],
     private readonly interest: KeysOfInterest,
     private readonly source: DerivedKeySource | undefined,
   ) {}
 
+  private find(keyLower: string): ContextEntry | undefined {
+    const pairs = this.pairs
+    if (pairs.length === 0) return undefined
+    const slot = this.interest.slots.get(keyLower)
+    if (slot === undefined) return undefined
+    for (let index = 0; index < pairs.length; index += 2) if (pairs[index] === slot) return pairs[index + 1] as ContextEntry
+    return undefined
+  }
+
   /** The entry for a lower-cased key; absent keys may be derived (C5). */
   get(keyLower: string): ContextEntry | undefined {
-    const slot = this.interest.slots.get(keyLower)
-    const entry = slot === undefined ? undefined : this.slots[slot]
+    const entry = this.find(keyLower)
     if (entry !== undefined || this.source === undefined) return entry
     let derived = this.derived
     if (derived === undefined) derived = this.derived = new Map()
@@ -52,8 +63,7 @@ export class ContextView {
 
   /** Whether the caller supplied the key (in any spelling), as opposed to it being derived. */
   supplied(keyLower: string): boolean {
-    const slot = this.interest.slots.get(keyLower)
-    return slot !== undefined && this.slots[slot] !== undefined
+    return this.find(keyLower) !== undefined
   }
 }
 
@@ -115,7 +125,7 @@ function slotOf(key: string, interest: KeysOfInterest): number {
   return slot
 }
 
-const NO_VALUES: readonly (ContextEntry | undefined)[] = Object.freeze([])
+const NO_VALUES: readonly (number | ContextEntry)[] = Object.freeze([])
 
 /**
  * Reads a caller-supplied context into a view. Every value is checked (C1); only keys some
@@ -141,7 +151,7 @@ export function readContext(
   if (keys.length > limits.contextKeys) {
     return { invalid: `the request context has ${keys.length} keys; the limit is ${limits.contextKeys}` }
   }
-  const slots = new Array<ContextEntry | undefined>(interest.size)
+  let pairs: (number | ContextEntry)[] | undefined
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string
     if (key.length > limits.contextKeyLength) {
@@ -164,15 +174,18 @@ export function readContext(
       if (checked.length === 0) continue
       if (checked.length === 1) checked = checked[0] as ContextScalar
     }
-    const existing = slots[slot]
-    if (existing === undefined) {
-      slots[slot] = checked
+    if (pairs === undefined) pairs = []
+    let at = 0
+    while (at < pairs.length && pairs[at] !== slot) at += 2 // slots sit at even indexes only
+    if (at >= pairs.length) {
+      pairs.push(slot, checked)
     } else {
+      const existing = pairs[at + 1] as ContextEntry
       const variants = existing instanceof CaseVariants ? existing.values : [existing]
-      slots[slot] = new CaseVariants([...variants, checked])
+      pairs[at + 1] = new CaseVariants([...variants, checked])
     }
   }
-  return new ContextView(slots, interest, source)
+  return new ContextView(pairs ?? NO_VALUES, interest, source)
 }
 
 function checkScalar(value: unknown, limits: ContextLimits): string | undefined {
