@@ -52,6 +52,10 @@ const SLOT_KINDS = {
 } as const satisfies Record<keyof PolicySet, PolicyKind>
 
 const TEXT_CACHE_LIMIT = 512
+/** Empty policy sets remembered (one per limits object). */
+const EMPTY_SET_LIMIT = 16
+/** Groups of the text cache (one per policy kind and set of limits). */
+const TEXT_GROUP_LIMIT = 64
 /** Policy sets remembered per first policy. */
 const SETS_PER_POLICY = 8
 
@@ -88,10 +92,10 @@ export interface PolicyCaches {
    * the key (not a longer key built from it), so repeated lookups reuse the hash V8 keeps on it.
    */
   readonly text: Map<string, LeastRecentlyUsed<string, CompiledPolicy | readonly PolicyIssue[]>>
-  readonly parsed: WeakMap<ParsedPolicy, CompiledPolicy>
+  readonly parsed: WeakMap<ParsedPolicy, { compiled: CompiledPolicy; statements: number; largestValueList: number }>
   /** Policy sets by their first policy; each list is short and compared slot by slot. */
   readonly sets: WeakMap<CompiledPolicy, { slots: CompiledSlots; set: CompiledPolicySet }[]>
-  /** The policy set with no policies at all, per limits. */
+  /** The policy set with no policies at all, per limits object (bounded: callers may bring new limits on every call). */
   readonly empty: Map<Limits, CompiledPolicySet>
   /**
    * Per `policies` object: the inputs it held when last loaded and the set built from them. Only
@@ -103,8 +107,6 @@ export interface PolicyCaches {
 /** A policy set remembered with the exact inputs it was built from. */
 interface RememberedSet {
   readonly limits: Limits
-  /** The number of own keys of the `policies` object. */
-  readonly keyCount: number
   /** Every slot member and every input, in the order `sameInputs` reads them. */
   readonly inputs: readonly unknown[]
   readonly set: CompiledPolicySet
@@ -167,11 +169,18 @@ export function loadPolicy(
     if (!usable) {
       throw new PolicyValidationError([createIssue('invalid-kind', '', `a policy parsed as kind '${input.kind}' cannot be used as ${label}`)], label)
     }
+    // The compiled form is shared whatever the limits; the limits are checked on every use, from
+    // two numbers remembered with it, so raising them once never lets the policy past lower ones.
     const known = caches?.parsed.get(input)
-    if (known !== undefined) return known
+    if (known !== undefined) {
+      if (known.statements > limits.statementsPerPolicy || known.largestValueList > limits.conditionValuesPerKey) checkShape(input, limits, label)
+      return known.compiled
+    }
     checkShape(input, limits, label)
     const compiled = compilePolicy(input)
-    caches?.parsed.set(input, compiled)
+    let largestValueList = 0
+    for (const statement of input.statements) for (const test of statement.conditions) largestValueList = Math.max(largestValueList, test.values.length)
+    caches?.parsed.set(input, { compiled, statements: input.statements.length, largestValueList })
     return compiled
   }
   let text: string
@@ -192,6 +201,8 @@ export function loadPolicy(
     const group = limits === DEFAULT_LIMITS ? kind : `${kind} ${JSON.stringify(limits)}`
     texts = caches.text.get(group)
     if (texts === undefined) {
+      // Bounded too: every distinct set of limits opens a group.
+      if (caches.text.size >= TEXT_GROUP_LIMIT) caches.text.clear()
       texts = new LeastRecentlyUsed(TEXT_CACHE_LIMIT)
       caches.text.set(group, texts)
     }
@@ -338,44 +349,37 @@ function matchesInputs(set: SetMembers, inputs: readonly unknown[]): boolean {
 }
 
 /**
- * The set remembered for this very `policies` object, when it still holds exactly the same
- * immutable inputs (compared one by one, by identity: strings are immutable and parsed policies
- * frozen). Saves the per-policy lookups of repeated calls with the same policies.
+ * The set's own members, each read once (a polluted prototype adds no slot, and a getter cannot
+ * answer one way to the cache and another to the build); an unknown member is refused.
  */
-function rememberedSet(policies: object, limits: Limits, caches: PolicyCaches): CompiledPolicySet | undefined {
-  const remembered = caches.byObject.get(policies)
-  if (remembered === undefined || remembered.limits !== limits) return undefined
-  if (Object.keys(policies).length !== remembered.keyCount) return undefined
-  return matchesInputs(policies as SetMembers, remembered.inputs) ? remembered.set : undefined
-}
-
-function loadPolicySetUnsafe(policies: unknown, limits: Limits, caches: PolicyCaches | undefined): CompiledPolicySet {
-  if (caches !== undefined && typeof policies === 'object' && policies !== null) {
-    const known = rememberedSet(policies, limits, caches)
-    if (known !== undefined) return known
-  }
-  const before = caches !== undefined && typeof policies === 'object' && policies !== null ? collectInputs(policies as SetMembers) : undefined
-  const built = loadAndBuild(policies, limits, caches)
-  if (before !== undefined && caches !== undefined) {
-    // Remembered only if a second read agrees with the first, so a getter that answers
-    // differently each time never pairs one set with other inputs.
-    if (matchesInputs(policies as SetMembers, before)) {
-      caches.byObject.set(policies as object, { limits, keyCount: Object.keys(policies as object).length, inputs: before, set: built })
-    }
-  }
-  return built
-}
-
-function loadAndBuild(policies: unknown, limits: Limits, caches: PolicyCaches | undefined): CompiledPolicySet {
+function readMembers(policies: unknown): SetMembers {
   if (typeof policies !== 'object' || policies === null || Array.isArray(policies)) {
     throw new PolicyValidationError([createIssue('invalid-document', '', 'policies must be an object: { identity?, resource?, permissionsBoundary?, session?, scps?, rcps?, endpoint? }')], 'policies')
   }
-  const set = policies as Record<string, unknown>
-  for (const key of Object.keys(set)) {
+  const members = Object.create(null) as Record<string, unknown> // no prototype to inherit slots from
+  for (const key of Object.keys(policies)) {
     if (!Object.prototype.hasOwnProperty.call(SLOT_KINDS, key)) {
       throw new PolicyValidationError([createIssue('unknown-element', `/${key}`, `'${key}' is not a policy type; expected ${Object.keys(SLOT_KINDS).join(', ')}`)], 'policies')
     }
+    members[key] = (policies as Record<string, unknown>)[key]
   }
+  return members
+}
+
+function loadPolicySetUnsafe(policies: unknown, limits: Limits, caches: PolicyCaches | undefined): CompiledPolicySet {
+  const members = readMembers(policies)
+  if (caches === undefined) return loadAndBuild(members, limits, undefined)
+  const remembered = caches.byObject.get(policies as object)
+  if (remembered !== undefined && remembered.limits === limits && matchesInputs(members, remembered.inputs)) return remembered.set
+  // Lists and levels are read again by the build; a list whose items change between the two
+  // reads (a getter) is then simply not remembered.
+  const before = collectInputs(members)
+  const built = loadAndBuild(members, limits, caches)
+  if (before !== undefined && matchesInputs(members, before)) caches.byObject.set(policies as object, { limits, inputs: before, set: built })
+  return built
+}
+
+function loadAndBuild(set: SetMembers, limits: Limits, caches: PolicyCaches | undefined): CompiledPolicySet {
   const one = (name: 'resource' | 'permissionsBoundary' | 'session'): CompiledPolicy | undefined =>
     set[name] === undefined ? undefined : loadPolicy(set[name], SLOT_KINDS[name], limits, caches, `policies.${name}`)
   const many = (name: 'identity' | 'endpoint'): CompiledPolicy[] | undefined =>
@@ -418,7 +422,10 @@ function cachedPolicySet(slots: CompiledSlots, limits: Limits, caches: PolicyCac
       return buildPolicySet(slots)
     }
     let empty = caches.empty.get(limits)
-    if (empty === undefined) caches.empty.set(limits, (empty = buildPolicySet(slots)))
+    if (empty === undefined) {
+      if (caches.empty.size >= EMPTY_SET_LIMIT) caches.empty.clear()
+      caches.empty.set(limits, (empty = buildPolicySet(slots)))
+    }
     return empty
   }
   let known = caches.sets.get(first)

@@ -138,11 +138,17 @@ export function readContext(
   interest: KeysOfInterest,
 ): ContextView | InvalidContext {
   if (context === undefined) return new ContextView(NO_VALUES, interest, source)
-  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
+  if (typeof context !== 'object' || context === null) {
     return { invalid: 'the request context must be an object mapping condition keys to values' }
   }
   let keys: string[]
   try {
+    // A plain object only (or one without prototype): a Map, a Date, a class instance or an
+    // object inheriting its keys is not a list of condition keys, and would be read wrongly.
+    const prototype: unknown = Object.getPrototypeOf(context)
+    if ((prototype !== Object.prototype && prototype !== null) || Array.isArray(context)) {
+      return { invalid: 'the request context must be a plain object mapping condition keys to values' }
+    }
     keys = Object.keys(context)
   } catch (error) {
     return { invalid: `the request context could not be read: ${describeThrown(error)}` }

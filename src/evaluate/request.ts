@@ -154,12 +154,49 @@ function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: Ke
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { invalid: 'the request must be an object with principal, action and resource' }
   }
-  // Each member is read exactly once: a getter cannot show the checks one value and the engine another.
-  const request = input as { principal?: unknown; action?: unknown; resource?: unknown; resourceAccount?: unknown; context?: unknown }
-  const principal = request.principal
-  const action = request.action
-  const resource = request.resource
-  const explicitAccount = request.resourceAccount
+  // The members are listed once and each read exactly once, own members only: an inherited
+  // member (a polluted prototype) is not part of the request, an unknown one (a typo such as
+  // `Context`) is refused rather than silently ignored, and a getter cannot show the checks one
+  // value and the engine another.
+  let keys: string[]
+  try {
+    keys = Object.keys(input)
+  } catch (error) {
+    return { invalid: `the request's members could not be listed: ${describeThrown(error)}` }
+  }
+  let principal: unknown
+  let action: unknown
+  let resource: unknown
+  let explicitAccount: unknown
+  let contextInput: unknown
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string
+    let value: unknown
+    try {
+      value = (input as Record<string, unknown>)[key]
+    } catch (error) {
+      return { invalid: `request.${key} could not be read: ${describeThrown(error)}` }
+    }
+    switch (key) {
+      case 'principal':
+        principal = value
+        break
+      case 'action':
+        action = value
+        break
+      case 'resource':
+        resource = value
+        break
+      case 'resourceAccount':
+        explicitAccount = value
+        break
+      case 'context':
+        contextInput = value
+        break
+      default:
+        return { invalid: `the request has an unknown member '${key}'; its members are principal, action, resource, resourceAccount and context` }
+    }
+  }
   const limit = options.limits.requestFieldLength
   const problem =
     checkField(principal, 'principal', limit) ??
@@ -178,7 +215,7 @@ function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: Ke
     caller.account !== undefined && caller.account === resourceAccount,
     options,
   )
-  const context = readContext(request.context, normalized, options.limits, interest)
+  const context = readContext(contextInput, normalized, options.limits, interest)
   if ('invalid' in context) return context
   normalized.context = context
   if (caller.kind === 'role-session') {

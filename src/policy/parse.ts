@@ -129,6 +129,14 @@ const NOT_PRINCIPAL_FORBIDDEN_KINDS: ReadonlySet<PolicyKind> = new Set(['trust',
 const PRINCIPAL_TYPES: readonly PrincipalType[] = ['AWS', 'Service', 'Federated', 'CanonicalUser']
 const ACTION = /^[^:]+:[^:]*$/
 
+/**
+ * A member of a parsed JSON object, own members only: a polluted `Object.prototype` must never
+ * add a `Condition`, a `Principal` or a `Version` to a policy.
+ */
+function own(object: JsonObject, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
+}
+
 /** Builds the model from a schema-valid document, collecting the problems the schema cannot see. */
 class Normalizer {
   readonly issues: PolicyIssue[] = []
@@ -145,17 +153,21 @@ class Normalizer {
   }
 
   policy(document: JsonObject): ParsedPolicy {
-    const version = document['Version'] as PolicyVersion | undefined
+    const version = own(document, 'Version') as PolicyVersion | undefined
     this.variablesEnabled = version === '2012-10-17'
     if (this.kind === 'rcp' && version !== '2012-10-17') {
       this.report('invalid-version', version === undefined ? '' : '/Version', "a resource control policy must have \"Version\": \"2012-10-17\" (R132)")
     }
-    const rawStatements = document['Statement']
+    const rawStatements = own(document, 'Statement')
+    if (rawStatements === undefined) {
+      this.report('missing-statement', '', 'a policy needs a "Statement"')
+      return Object.freeze({ kind: this.kind, version, variablesEnabled: this.variablesEnabled, id: undefined, statements: Object.freeze([]) })
+    }
     const list = Array.isArray(rawStatements) ? (rawStatements as unknown[]) : [rawStatements]
     const statements = list.map((raw, index) =>
       this.statement(raw as JsonObject, index, Array.isArray(rawStatements) ? `/Statement/${index}` : '/Statement'),
     )
-    const id = document['Id']
+    const id = own(document, 'Id')
     return Object.freeze({
       kind: this.kind,
       version,
@@ -166,8 +178,11 @@ class Normalizer {
   }
 
   private statement(raw: JsonObject, index: number, path: string): Statement {
-    const effect = raw['Effect'] as Effect
+    const effect = own(raw, 'Effect') as Effect
     const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(raw, name)
+    // The schema checked these; checked again on own members, which is all the model reads.
+    if (effect !== 'Allow' && effect !== 'Deny') this.report('missing-effect', path, 'a statement needs "Effect": "Allow" or "Deny" (R41)')
+    if (!has('Action') && !has('NotAction')) this.report('missing-action', path, 'a statement needs "Action" or "NotAction" (R42)')
     const action = this.action(raw, path)
     const resource = this.resource(raw, path)
     const principal = this.principal(raw, path, effect)
@@ -180,8 +195,8 @@ class Normalizer {
     if (has('NotAction') && this.kind === 'rcp') {
       this.report('not-action-not-allowed', childPointer(path, 'NotAction'), 'a resource control policy cannot use "NotAction" (R132)')
     }
-    const { conditions, inert } = this.conditions(raw['Condition'], childPointer(path, 'Condition'))
-    const sid = raw['Sid']
+    const { conditions, inert } = this.conditions(own(raw, 'Condition'), childPointer(path, 'Condition'))
+    const sid = own(raw, 'Sid')
     return Object.freeze({
       index,
       sid: typeof sid === 'string' ? sid : undefined,
@@ -212,9 +227,9 @@ class Normalizer {
   private action(raw: JsonObject, path: string): ActionElement {
     const negated = !Object.prototype.hasOwnProperty.call(raw, 'Action')
     const name = negated ? 'NotAction' : 'Action'
-    const patterns = this.stringList(raw[name], childPointer(path, name))
+    const patterns = this.stringList(own(raw, name), childPointer(path, name))
     patterns.forEach((pattern, index) => {
-      const at = Array.isArray(raw[name]) ? childPointer(childPointer(path, name), index) : childPointer(path, name)
+      const at = Array.isArray(own(raw, name)) ? childPointer(childPointer(path, name), index) : childPointer(path, name)
       if (pattern === '') this.report('empty-value', at, `an empty string is not an action`)
       else if (pattern !== '*' && !ACTION.test(pattern)) {
         this.report('invalid-action', at, `'${pattern}' is not an action: write 'service:ActionName' (wildcards allowed) or '*' (R58)`)
@@ -227,9 +242,9 @@ class Normalizer {
     const negated = Object.prototype.hasOwnProperty.call(raw, 'NotResource')
     if (!negated && !Object.prototype.hasOwnProperty.call(raw, 'Resource')) return undefined
     const name = negated ? 'NotResource' : 'Resource'
-    const patterns = this.stringList(raw[name], childPointer(path, name))
+    const patterns = this.stringList(own(raw, name), childPointer(path, name))
     patterns.forEach((pattern, index) => {
-      const at = Array.isArray(raw[name]) ? childPointer(childPointer(path, name), index) : childPointer(path, name)
+      const at = Array.isArray(own(raw, name)) ? childPointer(childPointer(path, name), index) : childPointer(path, name)
       if (pattern === '') this.report('empty-value', at, 'an empty string is not a resource')
       else if (this.variablesEnabled) {
         const start = resourceVariableStart(pattern)
@@ -257,7 +272,7 @@ class Normalizer {
     } else if (negated && effect === 'Allow') {
       this.report('allow-with-not-principal', at, '"NotPrincipal" is only supported with "Effect": "Deny"; use "Principal" with a condition on aws:PrincipalArn instead (R54, R57)')
     }
-    const value = raw[name]
+    const value = own(raw, name)
     const entries: PrincipalEntry[] = []
     if (value === '*') {
       entries.push(classifyPrincipalEntry('AWS', '*'))
@@ -266,9 +281,9 @@ class Normalizer {
       for (const type of PRINCIPAL_TYPES) {
         if (!Object.prototype.hasOwnProperty.call(map, type)) continue
         const typePath = childPointer(at, type)
-        this.stringList(map[type], typePath).forEach((entry, index) => {
+        this.stringList(own(map, type), typePath).forEach((entry, index) => {
           if (entry === '') {
-            this.report('empty-value', Array.isArray(map[type]) ? childPointer(typePath, index) : typePath, 'an empty string is not a principal')
+            this.report('empty-value', Array.isArray(own(map, type)) ? childPointer(typePath, index) : typePath, 'an empty string is not a principal')
           }
           entries.push(classifyPrincipalEntry(type, entry))
         })
@@ -294,14 +309,14 @@ class Normalizer {
         this.report('unknown-operator', operatorPath, unknownOperatorMessage(operator), 'key')
         continue
       }
-      const keys = block[operator] as JsonObject
+      const keys = own(block, operator) as JsonObject
       const keyNames = Object.keys(keys)
       if (keyNames.length === 0) inert = true // C17
       const info = OPERATORS[decoded.baseOperator]
       for (const key of keyNames) {
         const keyPath = childPointer(operatorPath, key)
         if (key === '') this.report('empty-value', keyPath, 'an empty string is not a condition key', 'key')
-        const rawValues = keys[key]
+        const rawValues = own(keys, key)
         const values = (Array.isArray(rawValues) ? rawValues : [rawValues]) as PolicyScalar[]
         if (this.variablesEnabled && info.variables) {
           values.forEach((value, index) => {

@@ -73,8 +73,57 @@ export function pointerTokens(pointer: string): string[] {
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
+/** Deepest nesting a YAML suite may have (the yaml parser recurses once per level). */
+export const MAX_YAML_DEPTH = 256
+
+/**
+ * A linear over-estimate of a YAML text's nesting: the deepest run of open flow brackets (outside
+ * quotes) plus the most block-sequence dashes and indentation levels on one line. Used to refuse
+ * hostile documents before the parser recurses into them: repeated stack overflows inside the
+ * parser have crashed the process.
+ */
+function nestingEstimate(text: string): number {
+  let deepest = 0
+  let flow = 0
+  let quote = 0
+  let lineStart = true
+  let blockLevels = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10) {
+      lineStart = true
+      blockLevels = 0
+      continue
+    }
+    if (lineStart) {
+      if (code === 32 || code === 45) {
+        if (code === 45) blockLevels++
+        else if (text.charCodeAt(index + 1) === 32) blockLevels++ // two spaces of indentation
+        if (blockLevels > deepest) deepest = blockLevels
+        continue
+      }
+      lineStart = false
+    }
+    if (quote !== 0) {
+      if (code === quote) quote = 0
+    } else if (code === 34 || code === 39) {
+      quote = code
+    } else if (code === 91 || code === 123) {
+      flow++
+      if (flow + blockLevels > deepest) deepest = flow + blockLevels
+    } else if (code === 93 || code === 125) {
+      if (flow > 0) flow--
+    }
+  }
+  return deepest
+}
+
 /** Reads one YAML document (YAML 1.2 core schema; repeated keys are errors). */
 export function readYamlDocument(text: string): ReadDocumentResult {
+  const depth = nestingEstimate(text)
+  if (depth > MAX_YAML_DEPTH) {
+    return { ok: false, problems: [{ code: 'invalid-yaml', message: `the document nests deeper than ${MAX_YAML_DEPTH} levels`, line: 1, column: 1 }] }
+  }
   const lines = new LineCounter()
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const position = (offset: number): Position => {

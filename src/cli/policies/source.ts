@@ -4,7 +4,7 @@
  * with {@link checkPolicy}, and turns the library's issues into located {@link Problem}s, so an
  * invalid policy is always reported as `file:line:column`.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import type { PolicyIssue, PolicyKind } from '../../index.js'
 import { readJsonDocument } from '../files/source-document.js'
 import type { Position } from '../files/source-document.js'
@@ -40,9 +40,19 @@ function located(issues: readonly PolicyIssue[], file: string, locate: (pointer:
   })
 }
 
-/** Reads a file's text, or describes why it cannot be read (at `reference` when given). */
+/** Largest policy or suite file read, in bytes: far above any AWS quota, far below memory trouble. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024
+
+/**
+ * Reads a file's text, or describes why it cannot be read (at `reference` when given). Only
+ * regular files of bounded size are read: a device such as /dev/zero or a FIFO would never end.
+ */
 export function readTextFile(absolute: string, display: string, reference?: Reference): { text: string } | { problems: Problem[] } {
   try {
+    const stats = statSync(absolute)
+    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+    if (!stats.isFile()) throw new Error('is not a regular file')
+    if (stats.size > MAX_FILE_BYTES) throw new Error(`is larger than ${MAX_FILE_BYTES} bytes`)
     return { text: readFileSync(absolute, 'utf8') }
   } catch (error) {
     const code = (error as { code?: unknown }).code
