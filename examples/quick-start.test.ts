@@ -8,6 +8,8 @@ describe('README quick start', () => {
     expect(read.decision).toBe('Allow')
     expect(remove.decision).toBe('ExplicitDeny')
     expect(remove.reason).toBe('explicitly denied by identity policy #0 statement #1 ("NoDeletes")')
-    expect(remove.decisiveStatements).toEqual([{ policyType: 'identity', policyIndex: 0, statementIndex: 1, sid: 'NoDeletes', effect: 'Deny' }])
+    expect(remove.decisiveStatements).toEqual([
+      { policyType: 'identity', policyIndex: 0, statementIndex: 1, sid: 'NoDeletes', effect: 'Deny' },
+    ])
   })
 })

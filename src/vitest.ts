@@ -79,7 +79,7 @@ function decide(received: unknown, request: AuthorizationRequest, options: Omit<
 }
 
 function describeRequest(request: AuthorizationRequest): string {
-  const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value))
+  const text = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)))
   return `${text(request.action)} on ${text(request.resource)} by ${text(request.principal)}`
 }
 
@@ -94,7 +94,10 @@ function decisionMatcher(expected: Decision, verb: string): IamMatcher {
         const head = pass
           ? `expected the policies not to ${verb} ${describeRequest(request)}, but the decision was ${result.decision}`
           : `expected the policies to ${verb} ${describeRequest(request)}, but the decision was ${result.decision}`
-        const context = request.context === undefined || Object.keys(request.context).length === 0 ? [] : [`  context: ${JSON.stringify(request.context)}`]
+        const context =
+          request.context === undefined || Object.keys(request.context).length === 0
+            ? []
+            : [`  context: ${JSON.stringify(request.context)}`]
         return [head, ...context, ...explanationLines(result)].join('\n')
       },
     }

@@ -20,14 +20,31 @@ const policies: PolicySet = {
     {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'ReadWithMfa', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+        {
+          Sid: 'ReadWithMfa',
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::bucket/*',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
         { Sid: 'NoDeletes', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' },
-        { Sid: 'UntilDeadline', Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } } },
+        {
+          Sid: 'UntilDeadline',
+          Effect: 'Allow',
+          Action: 's3:ListBucket',
+          Resource: '*',
+          Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } },
+        },
       ],
     },
   ],
 }
-const read: AuthorizationRequest = { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', context: { 'aws:MultiFactorAuthPresent': 'true' } }
+const read: AuthorizationRequest = {
+  principal,
+  action: 's3:GetObject',
+  resource: 'arn:aws:s3:::bucket/key',
+  context: { 'aws:MultiFactorAuthPresent': 'true' },
+}
 const readWithoutMfa: AuthorizationRequest = { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key' }
 const remove: AuthorizationRequest = { principal, action: 's3:DeleteObject', resource: 'arn:aws:s3:::bucket/key' }
 
@@ -69,11 +86,15 @@ describe('iam-eval/vitest matchers', () => {
 
   it('explain a failure: decision, request, failed gate, missing keys and near misses', () => {
     const message = failureOf(() => expect(policies).toAllow(readWithoutMfa))
-    expect(message).toContain(`expected the policies to allow s3:GetObject on arn:aws:s3:::bucket/key by ${principal}, but the decision was ImplicitDeny`)
+    expect(message).toContain(
+      `expected the policies to allow s3:GetObject on arn:aws:s3:::bucket/key by ${principal}, but the decision was ImplicitDeny`,
+    )
     expect(message).toContain('failed gate: identity')
     expect(message).toContain('missing context keys: aws:MultiFactorAuthPresent')
     expect(message).toContain('statements that almost matched:')
-    expect(message).toContain('identity policy #0 statement #0 ("ReadWithMfa"): condition Bool on aws:MultiFactorAuthPresent failed (request value: absent)')
+    expect(message).toContain(
+      'identity policy #0 statement #0 ("ReadWithMfa"): condition Bool on aws:MultiFactorAuthPresent failed (request value: absent)',
+    )
   })
 
   it('name the deciding statement when an unexpected deny or allow happens', () => {

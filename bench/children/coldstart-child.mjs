@@ -29,7 +29,10 @@ if (engine === 'iam-eval') {
 } else if (engine === 'pbac') {
   const PBAC = mod.default
   const wrap = (v) => (v === undefined || Array.isArray(v) ? v : [v])
-  const docs = policies.identity.map((d) => ({ ...d, Statement: d.Statement.map((s) => ({ ...s, Action: wrap(s.Action), Resource: wrap(s.Resource) })) }))
+  const docs = policies.identity.map((d) => ({
+    ...d,
+    Statement: d.Statement.map((s) => ({ ...s, Action: wrap(s.Action), Resource: wrap(s.Resource) })),
+  }))
   const pbac = new PBAC(docs, { validateSchema: false })
   const context = {}
   for (const [k, v] of Object.entries(request.context ?? {})) (context[k.split(':')[0]] ??= {})[k.slice(k.indexOf(':') + 1)] = v

@@ -37,4 +37,12 @@ do {
   times.push(performance.now() - t0)
 } while (performance.now() - start < budgetMs && times.length < 200)
 times.sort((a, b) => a - b)
-process.stdout.write(JSON.stringify({ decision, iterations: times.length, firstMs: times[0], medianMs: times[times.length >> 1], maxMs: times[times.length - 1] }))
+process.stdout.write(
+  JSON.stringify({
+    decision,
+    iterations: times.length,
+    firstMs: times[0],
+    medianMs: times[times.length >> 1],
+    maxMs: times[times.length - 1],
+  }),
+)

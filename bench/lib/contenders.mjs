@@ -71,7 +71,8 @@ export function singleRequestContenders(workload, engine) {
   })
 
   if (workload.pbacNa !== undefined) list.push({ id: 'pbac', na: workload.pbacNa })
-  else if (Object.keys(policies).some((slot) => slot !== 'identity')) list.push({ id: 'pbac', na: 'pbac evaluates identity-style policies only' })
+  else if (Object.keys(policies).some((slot) => slot !== 'identity'))
+    list.push({ id: 'pbac', na: 'pbac evaluates identity-style policies only' })
   else {
     const pbac = preparePbac(policies.identity)
     const pbacRequest = toPbacRequest(request)

@@ -22,14 +22,20 @@ export function disagreementLines(managed) {
   lines.push(`iam-eval vs iam-simulate (runSimulation) on (d): ${agree}/${compared} requests agree, ${compared - agree} disagree`)
   disagreements.forEach((d, n) => {
     lines.push('')
-    lines.push(`#${n + 1} request ${d.index} (${d.origin.origin}, drawn from ${d.origin.policy}${d.origin.sid ? ` / ${d.origin.sid}` : ''})`)
+    lines.push(
+      `#${n + 1} request ${d.index} (${d.origin.origin}, drawn from ${d.origin.policy}${d.origin.sid ? ` / ${d.origin.sid}` : ''})`,
+    )
     lines.push(`   request:      ${requestLine(d.request)}`)
     lines.push(`   iam-eval:     ${d.iamEval} — ${d.iamEvalReason}`)
     if (d.iamEvalStatement) lines.push(`   statement:    ${d.iamEvalStatement.policy}: ${short(d.iamEvalStatement.statement)}`)
     lines.push(`   iam-simulate: ${short(d.simulate, 300)}`)
     const v = d.simulateOnIamEvalStatement
-    if (v) lines.push(`   iam-simulate on that statement: ${v.group}; ${v.failing.length > 0 ? `fails on ${v.failing.join('; ')}` : 'no failing element reported'}`)
-    if (d.simulateAllowedBy) lines.push(`   iam-simulate allowed by: ${d.simulateAllowedBy.policy}: ${short(d.simulateAllowedBy.statement)}`)
+    if (v)
+      lines.push(
+        `   iam-simulate on that statement: ${v.group}; ${v.failing.length > 0 ? `fails on ${v.failing.join('; ')}` : 'no failing element reported'}`,
+      )
+    if (d.simulateAllowedBy)
+      lines.push(`   iam-simulate allowed by: ${d.simulateAllowedBy.policy}: ${short(d.simulateAllowedBy.statement)}`)
     lines.push(`   verdict:      ${d.verdict}`)
   })
   lines.push('')
@@ -39,7 +45,9 @@ export function disagreementLines(managed) {
     const limit = id === 'text' || id === 'object' ? Infinity : 25
     for (const i of a.differ.slice(0, limit)) {
       const c = contenders.find((x) => x.id === id)
-      lines.push(`   request ${i}: ${requestLine(workload.requests[i])}: iam-eval ${managed.contenders.find((x) => x.id === 'compiled').decisions[i]}, ${id} ${short(c.decisions[i], 200)}`)
+      lines.push(
+        `   request ${i}: ${requestLine(workload.requests[i])}: iam-eval ${managed.contenders.find((x) => x.id === 'compiled').decisions[i]}, ${id} ${short(c.decisions[i], 200)}`,
+      )
     }
     if (a.differ.length > limit) lines.push(`   … and ${a.differ.length - limit} more`)
   }

@@ -42,7 +42,12 @@ export function textTable({ title, columns, rows, notes = [] }) {
 const escapeCell = (s) => String(s ?? '').replace(/\|/g, '\\|')
 
 export function markdownTable({ title, columns, rows, notes = [] }, level = '###') {
-  const out = [`${level} ${title}`, '', `| ${columns.map(escapeCell).join(' | ')} |`, `| ${columns.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`]
+  const out = [
+    `${level} ${title}`,
+    '',
+    `| ${columns.map(escapeCell).join(' | ')} |`,
+    `| ${columns.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+  ]
   for (const r of rows) out.push(`| ${r.map(escapeCell).join(' | ')} |`)
   if (notes.length > 0) {
     out.push('')

@@ -71,7 +71,8 @@ export function toPbacPolicy(doc) {
     Version: doc.Version ?? '2012-10-17',
     Statement: (Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement]).map((st) => {
       const out = { ...st }
-      for (const element of ['Action', 'NotAction', 'Resource', 'NotResource']) if (st[element] !== undefined) out[element] = wrap(st[element])
+      for (const element of ['Action', 'NotAction', 'Resource', 'NotResource'])
+        if (st[element] !== undefined) out[element] = wrap(st[element])
       return out
     }),
   }

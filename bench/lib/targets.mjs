@@ -18,7 +18,12 @@ export function evaluateTargets({ single, managed, scaling, cold, bundle }) {
   for (const w of workloads) {
     const c = byId(w.contenders, 'compiled')
     const correct = w.id === 'd' ? true : c.correct
-    add(`(${w.id}) compiled time per decision`, `<= ${fmtNs(limits[w.id])}`, `${fmtNs(c.median)}${correct ? '' : ' (WRONG decision)'}`, c.median <= limits[w.id] && correct)
+    add(
+      `(${w.id}) compiled time per decision`,
+      `<= ${fmtNs(limits[w.id])}`,
+      `${fmtNs(c.median)}${correct ? '' : ' (WRONG decision)'}`,
+      c.median <= limits[w.id] && correct,
+    )
   }
   if (scaling) {
     const small = scaling.measured.find((m) => m.size === 10)
@@ -26,8 +31,18 @@ export function evaluateTargets({ single, managed, scaling, cold, bundle }) {
     if (small && large) {
       const hit = large.hit.median / small.hit.median
       const miss = large.miss.median / small.miss.median
-      add('(e) 100,000 statements vs 10, exact action (hit)', '<= 4x', `${fmtRatio(hit)} (${fmtNs(large.hit.median)} vs ${fmtNs(small.hit.median)})`, hit <= 4)
-      add('(e) 100,000 statements vs 10, exact action (miss)', '<= 4x', `${fmtRatio(miss)} (${fmtNs(large.miss.median)} vs ${fmtNs(small.miss.median)})`, miss <= 4)
+      add(
+        '(e) 100,000 statements vs 10, exact action (hit)',
+        '<= 4x',
+        `${fmtRatio(hit)} (${fmtNs(large.hit.median)} vs ${fmtNs(small.hit.median)})`,
+        hit <= 4,
+      )
+      add(
+        '(e) 100,000 statements vs 10, exact action (miss)',
+        '<= 4x',
+        `${fmtRatio(miss)} (${fmtNs(large.miss.median)} vs ${fmtNs(small.miss.median)})`,
+        miss <= 4,
+      )
     }
   }
   for (const w of workloads) {
@@ -51,18 +66,28 @@ export function evaluateTargets({ single, managed, scaling, cold, bundle }) {
     const compiled = byId(w.contenders, 'compiled')
     const floor = byId(w.contenders, 'floor')
     const ratio = compiled.median / floor.median
-    add(`(${w.id}) compiled vs hand-written floor`, '<= 3x the floor', `${fmtRatio(ratio)} (${fmtNs(compiled.median)} vs ${fmtNs(floor.median)})`, ratio <= 3)
+    add(
+      `(${w.id}) compiled vs hand-written floor`,
+      '<= 3x the floor',
+      `${fmtRatio(ratio)} (${fmtNs(compiled.median)} vs ${fmtNs(floor.median)})`,
+      ratio <= 3,
+    )
   }
   for (const w of workloads) {
     const compiled = byId(w.contenders, 'compiled')
     const text = byId(w.contenders, 'text')
     const ratio = text.median / compiled.median
-    add(`(${w.id}) per-call on JSON text vs compiled`, '<= 1.5x', `${fmtRatio(ratio)} (${fmtNs(text.median)} vs ${fmtNs(compiled.median)})`, ratio <= 1.5)
+    add(
+      `(${w.id}) per-call on JSON text vs compiled`,
+      '<= 1.5x',
+      `${fmtRatio(ratio)} (${fmtNs(text.median)} vs ${fmtNs(compiled.median)})`,
+      ratio <= 1.5,
+    )
   }
   if (cold) {
     const s = cold.summary['iam-eval']
     add(
-      'cold start beyond Node\'s own start (import + compile (b) + first decision)',
+      "cold start beyond Node's own start (import + compile (b) + first decision)",
       '<= 10 ms',
       `${fmtMs(s.totalMs)} in the child (wall clock ${fmtMs(s.wallMs)} vs \`node -e 0\` ${fmtMs(cold.nodeMs)}: +${fmtMs(s.wallMs - cold.nodeMs)})`,
       s.totalMs <= 10,

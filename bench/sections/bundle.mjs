@@ -20,7 +20,12 @@ export async function runBundle(log, distUrl) {
   log('\nbundle size')
   const from = fileURLToPath(distUrl)
   const result = await build({
-    stdin: { contents: entry(from), resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'lambda-entry.mjs', loader: 'js' },
+    stdin: {
+      contents: entry(from),
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      sourcefile: 'lambda-entry.mjs',
+      loader: 'js',
+    },
     bundle: true,
     minify: true,
     format: 'esm',

@@ -70,7 +70,17 @@ export async function runColdStart(config, log, distUrl) {
     nodeMs,
     table: {
       title: 'Cold start (fresh node processes, workload (b))',
-      columns: ['Engine', 'Runs', 'Import', 'Compile / prepare', 'First decision', 'Total in child', 'Child wall clock', 'Wall − `node -e 0`', 'Decision'],
+      columns: [
+        'Engine',
+        'Runs',
+        'Import',
+        'Compile / prepare',
+        'First decision',
+        'Total in child',
+        'Child wall clock',
+        'Wall − `node -e 0`',
+        'Decision',
+      ],
       rows,
       notes: [
         `Node's own start (\`node -e 0\`, wall clock from the parent): ${fmtMs(nodeMs)} (median of ${nodeWall.length})`,

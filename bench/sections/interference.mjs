@@ -44,7 +44,12 @@ export async function runInterference(engine, config, log) {
   const rows = contenders.map((c) => {
     const b = before.get(c.id)
     const a = after.get(c.id)
-    return [c.label, `${fmtNs(b.median)} (${fmtNs(b.min)} – ${fmtNs(b.max)})`, `${fmtNs(a.median)} (${fmtNs(a.min)} – ${fmtNs(a.max)})`, fmtRatio(a.median / b.median)]
+    return [
+      c.label,
+      `${fmtNs(b.median)} (${fmtNs(b.min)} – ${fmtNs(b.max)})`,
+      `${fmtNs(a.median)} (${fmtNs(a.min)} – ${fmtNs(a.max)})`,
+      fmtRatio(a.median / b.median),
+    ]
   })
   for (const r of rows) log(`  ${r.join('  ')}`)
   return {
@@ -52,7 +57,9 @@ export async function runInterference(engine, config, log) {
       title: 'Interference: fresh process vs after deciding other workloads in the same process (not a target)',
       columns: ['Measurement', 'Fresh process', 'After (b), (c), (d) ran', 'After ÷ fresh'],
       rows,
-      notes: ['"after": the process first decided (b) and (c) for 0.3 s each and (d) for 1 s, then dropped those authorizers and collected garbage'],
+      notes: [
+        '"after": the process first decided (b) and (c) for 0.3 s each and (d) for 1 s, then dropped those authorizers and collected garbage',
+      ],
     },
   }
 }

@@ -8,14 +8,7 @@ import { buildManagedWorkload } from '../workloads/managed.mjs'
 import { asJsonText, CONTENDER_LABELS, decisionMatches } from '../lib/contenders.mjs'
 import { now, runRounds, slicedContender } from '../lib/harness.mjs'
 import { fmtNs, fmtRate, fmtRatio } from '../lib/format.mjs'
-import {
-  preparePbac,
-  runUnsafeSimulation,
-  simulateDecision,
-  toPbacRequest,
-  toSimulation,
-  fromSimulateResult,
-} from '../lib/peers.mjs'
+import { preparePbac, runUnsafeSimulation, simulateDecision, toPbacRequest, toSimulation, fromSimulateResult } from '../lib/peers.mjs'
 
 /** Estimated ns per decision over the first `n` requests (after one untimed pass over them). */
 function estimate(decide, n) {
@@ -67,7 +60,8 @@ function simulateView(response, workload, ref) {
       const explain = found.explain ?? {}
       const failing = []
       if (found.actionMatch === false) failing.push('action')
-      for (const r of asList(explain.resources)) if (r.matches === false && r.mismatchReason) failing.push(`resource ${r.resource}: ${r.mismatchReason}`)
+      for (const r of asList(explain.resources))
+        if (r.matches === false && r.mismatchReason) failing.push(`resource ${r.resource}: ${r.mismatchReason}`)
       for (const c of asList(explain.conditions))
         if (c.matches === false)
           failing.push(`condition ${c.operator} ${c.conditionKeyValue}${c.failedBecauseMissing ? ' (key missing from context)' : ''}`)
@@ -84,8 +78,7 @@ function classify(d) {
     return 'iam-simulate leaves aws:ResourceAccount absent; AWS sends it for almost every action and iam-eval derives it from the request (spec R124, C5) — iam-eval is right'
   if (/productMismatch/.test(failing))
     return 'iam-simulate refuses a resource pattern whose resource field starts with a wildcard (`*/regexpatternset/*/*`); ARN fields are plain globs (spec R66, R67) — iam-eval is right'
-  if (String(d.simulate).startsWith('error'))
-    return 'iam-simulate refused the request (input validation), so it gave no decision'
+  if (String(d.simulate).startsWith('error')) return 'iam-simulate refused the request (input validation), so it gave no decision'
   return 'not classified automatically: see details'
 }
 
@@ -181,7 +174,8 @@ export async function runManagedWorkload(engine, config, log) {
     }
     if (mine.decision !== 'Allow' && response?.result?.analysis?.identityAnalysis) {
       const allow = response.result.analysis.identityAnalysis.allowStatements?.[0]
-      if (allow !== undefined) d.simulateAllowedBy = { policy: workload.policyNames[Number(allow.policyId.replace('identity', ''))], statement: allow.statement }
+      if (allow !== undefined)
+        d.simulateAllowedBy = { policy: workload.policyNames[Number(allow.policyId.replace('identity', ''))], statement: allow.statement }
     }
     d.verdict = classify(d)
     return d
@@ -194,7 +188,8 @@ export async function runManagedWorkload(engine, config, log) {
   // Table.
   const compiled = contenders.find((c) => c.id === 'compiled')
   const agreeCell = (id) => {
-    if (id === 'compiled') return `reference (${counts.Allow} Allow, ${counts.ImplicitDeny} ImplicitDeny, ${counts.ExplicitDeny} ExplicitDeny)`
+    if (id === 'compiled')
+      return `reference (${counts.Allow} Allow, ${counts.ImplicitDeny} ImplicitDeny, ${counts.ExplicitDeny} ExplicitDeny)`
     const a = id === 'simulate' ? simAgreement : others[id]
     return `${a.agree}/${a.compared} agree`
   }
@@ -210,16 +205,36 @@ export async function runManagedWorkload(engine, config, log) {
   const notes = [
     `time per decision averaged over the ${count} requests; median of ${config.rounds} interleaved rounds, min – max over rounds`,
     `contenders marked "sliced" decide a different slice of the requests in each round (one pass over all ${count} in total${stride > 1 ? `; quick mode: every ${stride}th request only` : ''}); the others are timed on full passes with mitata`,
-    `sliced: ${contenders.filter((c) => c.fn === undefined).map((c) => c.label).join(', ')}`,
+    `sliced: ${contenders
+      .filter((c) => c.fn === undefined)
+      .map((c) => c.label)
+      .join(', ')}`,
     '"Decision" compares each contender with iam-eval compiled on every request it decided (pbac answers true/false, so only Allow vs deny is compared)',
     `${CONTENDER_LABELS.floor}: n/a — no hand-written function for 50 managed policies`,
     `policies: ${workload.policyNames.join(', ')}`,
   ]
   if (pbacNote) notes.push(pbacNote)
-  if (workload.rejected.length > 0) notes.push(`candidates refused and replaced: ${workload.rejected.map((r) => `${r.name} (${r.reason})`).join('; ')}`)
-  const plainContender = ({ id, label, median, min, max, perRound, decisions, fn }) => ({ id, label, median, min, max, perRound, decisions, sliced: fn === undefined })
+  if (workload.rejected.length > 0)
+    notes.push(`candidates refused and replaced: ${workload.rejected.map((r) => `${r.name} (${r.reason})`).join('; ')}`)
+  const plainContender = ({ id, label, median, min, max, perRound, decisions, fn }) => ({
+    id,
+    label,
+    median,
+    min,
+    max,
+    perRound,
+    decisions,
+    sliced: fn === undefined,
+  })
   return {
-    workload: { id: 'd', title: workload.title, policyNames: workload.policyNames, requests, origins: workload.origins, rejected: workload.rejected },
+    workload: {
+      id: 'd',
+      title: workload.title,
+      policyNames: workload.policyNames,
+      requests,
+      origins: workload.origins,
+      rejected: workload.rejected,
+    },
     contenders: contenders.map(plainContender),
     counts,
     simAgreement,

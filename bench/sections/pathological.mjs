@@ -34,7 +34,11 @@ export async function runPathological(config, log, distUrl) {
         entry = JSON.parse(r.stdout)
         if (engine === 'iam-eval' && r.stderr) entry.defaults = JSON.parse(r.stderr).withDefaultLimits
         const ok = decisionMatches(entry.decision, c.expect)
-        cell = [fmtMs(entry.medianMs), `${fmtMs(entry.firstMs)} – ${fmtMs(entry.maxMs)} (${entry.iterations} runs)`, ok ? `${entry.decision} (ok)` : `WRONG: ${entry.decision} (expected ${c.expect})`]
+        cell = [
+          fmtMs(entry.medianMs),
+          `${fmtMs(entry.firstMs)} – ${fmtMs(entry.maxMs)} (${entry.iterations} runs)`,
+          ok ? `${entry.decision} (ok)` : `WRONG: ${entry.decision} (expected ${c.expect})`,
+        ]
       }
       results[`${name}/${engine}`] = entry
       rows.push([c.title, engine, ...cell])

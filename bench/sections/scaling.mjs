@@ -21,7 +21,9 @@ export async function runScalingSize(size, engine, config, log) {
   const results = await runRounds(contenders, { rounds: config.rounds, budgetMs: config.budgetMs, log: config.verbose ? log : () => {} })
   const plain = (r) => ({ median: r.median, min: r.min, max: r.max, perRound: r.perRound })
   const entry = { size, compileNs, hit: plain(results.get('hit')), miss: plain(results.get('miss')), hitDecision: hit, missDecision: miss }
-  log(`  ${String(size).padStart(7)} statements: compile ${fmtNs(compileNs)}, hit ${fmtNs(entry.hit.median)} (${hit}), miss ${fmtNs(entry.miss.median)} (${miss})`)
+  log(
+    `  ${String(size).padStart(7)} statements: compile ${fmtNs(compileNs)}, hit ${fmtNs(entry.hit.median)} (${hit}), miss ${fmtNs(entry.miss.median)} (${miss})`,
+  )
   return entry
 }
 
@@ -39,7 +41,16 @@ export function scalingTable(measured) {
   ])
   return {
     title: '(e) scaling: exact-action statements, iam-eval compiled',
-    columns: ['Statements', 'Hit: time / decision', 'Hit decision', 'Hit ÷ 10', 'Miss: time / decision', 'Miss decision', 'Miss ÷ 10', 'compile (once)'],
+    columns: [
+      'Statements',
+      'Hit: time / decision',
+      'Hit decision',
+      'Hit ÷ 10',
+      'Miss: time / decision',
+      'Miss decision',
+      'Miss ÷ 10',
+      'compile (once)',
+    ],
     rows,
     notes: [
       'hit = the action of the last statement (worst place for a scan); miss = an action no statement names',

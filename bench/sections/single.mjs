@@ -7,7 +7,18 @@ import { checkCorrectness, singleRequestContenders } from '../lib/contenders.mjs
 import { runRounds } from '../lib/harness.mjs'
 import { contenderTable } from '../lib/report.mjs'
 
-const plainContender = ({ id, label, na, note, answer, correct, median, min, max, perRound }) => ({ id, label, na, note, answer, correct, median, min, max, perRound })
+const plainContender = ({ id, label, na, note, answer, correct, median, min, max, perRound }) => ({
+  id,
+  label,
+  na,
+  note,
+  answer,
+  correct,
+  median,
+  min,
+  max,
+  perRound,
+})
 
 /** Checks and times one of (a)-(c); the result is plain data (it crosses a process boundary). */
 export async function runSingleWorkload(id, engine, config, log) {
@@ -15,7 +26,9 @@ export async function runSingleWorkload(id, engine, config, log) {
   log(`\n${workload.title}`)
   const contenders = await checkCorrectness(singleRequestContenders(workload, engine), workload.expect)
   for (const c of contenders)
-    log(`  check  ${c.label.padEnd(36)} ${c.na !== undefined ? `n/a: ${c.na}` : `${c.answer} ${c.correct ? 'ok' : `WRONG (expected ${workload.expect})`}`}`)
+    log(
+      `  check  ${c.label.padEnd(36)} ${c.na !== undefined ? `n/a: ${c.na}` : `${c.answer} ${c.correct ? 'ok' : `WRONG (expected ${workload.expect})`}`}`,
+    )
   const timed = contenders.filter((c) => c.na === undefined && !String(c.answer).startsWith('threw'))
   const results = await runRounds(timed, { rounds: config.rounds, budgetMs: config.budgetMs, log: config.verbose ? log : () => {} })
   for (const c of contenders) if (results.has(c.id)) Object.assign(c, results.get(c.id))

@@ -139,7 +139,7 @@ function ipAllowed(ip) {
     if (v < 0) return false
     for (let i = 0; i < V4_RANGES.length; i++) {
       const r = V4_RANGES[i]
-      if (((v & r[1]) >>> 0) === r[0]) return true
+      if ((v & r[1]) >>> 0 === r[0]) return true
     }
     return false
   }
@@ -207,7 +207,8 @@ function cAction(rng, service) {
 function cResource(rng, service) {
   if (rng.chance(0.1)) return '*'
   const name = `app${rng.int(30)}`
-  if (service === 's3') return rng.chance(0.5) ? `arn:aws:s3:::${name}-*/*` : `arn:aws:s3:::${name}-bucket/${rng.pick(['logs', 'data', 'tmp'])}/*`
+  if (service === 's3')
+    return rng.chance(0.5) ? `arn:aws:s3:::${name}-*/*` : `arn:aws:s3:::${name}-bucket/${rng.pick(['logs', 'data', 'tmp'])}/*`
   const region = rng.pick(['us-east-1', 'eu-west-1', '*'])
   return `arn:aws:${service}:${region}:${ACCOUNT}:${C_SERVICES[service].type}/${name}-*`
 }
@@ -272,8 +273,10 @@ export const workloadC = {
       resource.indexOf('/secrets/', C_DENY_PREFIX.length) >= 0
     )
       return 'ExplicitDeny'
-    if ((action.startsWith('s3:get') || action.startsWith('s3:put') || action.startsWith('s3:list')) &&
-      (resource === 'arn:aws:s3:::confidential-data' || resource.startsWith('arn:aws:s3:::confidential-data/')))
+    if (
+      (action.startsWith('s3:get') || action.startsWith('s3:put') || action.startsWith('s3:list')) &&
+      (resource === 'arn:aws:s3:::confidential-data' || resource.startsWith('arn:aws:s3:::confidential-data/'))
+    )
       return 'Allow'
     return 'ImplicitDeny'
   },

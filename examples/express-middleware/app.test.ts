@@ -75,7 +75,10 @@ describe('allowed requests', () => {
   })
 
   it('lets a user place an order tagged for their own team', async () => {
-    const created = await call('POST', '/orders', { as: 'alice', body: { item: 'mouse', quantity: 3, tags: { team: 'blue', priority: 'low' } } })
+    const created = await call('POST', '/orders', {
+      as: 'alice',
+      body: { item: 'mouse', quantity: 3, tags: { team: 'blue', priority: 'low' } },
+    })
     expect(created).toMatchObject({ status: 201, body: { item: 'mouse', quantity: 3, tags: { team: 'blue', priority: 'low' } } })
     const location = created.headers.get('Location')
     expect(location).toMatch(/^\/orders\/ord-/)
@@ -132,7 +135,10 @@ describe('implicitly denied requests', () => {
 
   it('denies placing an order for another team, or with tag keys the policy does not list', async () => {
     const otherTeam = await call('POST', '/orders', { as: 'alice', body: { item: 'lamp', quantity: 1, tags: { team: 'red' } } })
-    const extraTag = await call('POST', '/orders', { as: 'alice', body: { item: 'lamp', quantity: 1, tags: { team: 'blue', owner: 'alice' } } })
+    const extraTag = await call('POST', '/orders', {
+      as: 'alice',
+      body: { item: 'lamp', quantity: 1, tags: { team: 'blue', owner: 'alice' } },
+    })
     expect(otherTeam).toMatchObject({ status: 403, body: { decision: 'ImplicitDeny' } })
     expect(extraTag).toMatchObject({ status: 403, body: { decision: 'ImplicitDeny' } })
   })

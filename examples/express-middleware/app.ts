@@ -44,7 +44,9 @@ class BadRequestError extends Error {
 }
 
 function isTags(value: unknown): value is OrderTags {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((tag) => typeof tag === 'string')
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((tag) => typeof tag === 'string')
+  )
 }
 
 /** The order a POST body describes; throws a 400 for anything else. Pure, so it can run twice. */
@@ -52,7 +54,8 @@ function parseNewOrder(body: unknown): NewOrder {
   if (typeof body !== 'object' || body === null) throw new BadRequestError('the body must be a JSON object')
   const { item, quantity, tags = {} } = body as Record<string, unknown>
   if (typeof item !== 'string' || item === '') throw new BadRequestError('item must be a non-empty string')
-  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) throw new BadRequestError('quantity must be a positive integer')
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1)
+    throw new BadRequestError('quantity must be a positive integer')
   if (!isTags(tags)) throw new BadRequestError('tags must map tag keys to string values')
   return { item, quantity, tags }
 }

@@ -20,7 +20,11 @@ export interface AuthorizeOptions {
   readonly toRequest: (req: Request) => AuthorizationRequest | undefined | Promise<AuthorizationRequest | undefined>
   readonly compileOptions?: CompileOptions
   /** Sees every decision, allowed or not: the place for an audit log. */
-  readonly onDecision?: (decision: { readonly req: Request; readonly request: AuthorizationRequest; readonly result: EvaluationResult }) => void
+  readonly onDecision?: (decision: {
+    readonly req: Request
+    readonly request: AuthorizationRequest
+    readonly result: EvaluationResult
+  }) => void
 }
 
 /** The key of `res.locals` the allowing decision is stored under. */

@@ -61,7 +61,11 @@ describe('REST API (REQUEST authorizer, IAM policy response)', () => {
 
   it('allows an admin with MFA on an admin route from the corporate network', async () => {
     const event = restApiEvent({ token: 'demo-token-bob-mfa', method: 'DELETE', path: '/admin/cache', sourceIp: OFFICE_IP })
-    expect(await restDecision(event)).toMatchObject({ effect: 'Allow', principalId: BOB_SUB, context: { principal: BOB, decision: 'Allow' } })
+    expect(await restDecision(event)).toMatchObject({
+      effect: 'Allow',
+      principalId: BOB_SUB,
+      context: { principal: BOB, decision: 'Allow' },
+    })
   })
 
   it('explicitly denies an admin route from outside the corporate network, even with MFA', async () => {
@@ -107,7 +111,9 @@ describe('REST API (REQUEST authorizer, IAM policy response)', () => {
     await expect(handler(restApiEvent({ token: null }))).rejects.toThrow(/^Unauthorized$/)
     await expect(handler(restApiEvent({ token: 'forged-token' }))).rejects.toThrow(/^Unauthorized$/)
     await expect(handler(restApiEvent({ token: 'constructor' }))).rejects.toThrow(/^Unauthorized$/)
-    await expect(handler(restApiEvent({ token: null, headers: { Authorization: 'Basic YWxpY2U6cGFzc3dvcmQ=' } }))).rejects.toThrow(/^Unauthorized$/)
+    await expect(handler(restApiEvent({ token: null, headers: { Authorization: 'Basic YWxpY2U6cGFzc3dvcmQ=' } }))).rejects.toThrow(
+      /^Unauthorized$/,
+    )
   })
 
   it('fails (500) on an event it was not built for, such as a TOKEN authorizer', async () => {
@@ -159,7 +165,11 @@ describe('HTTP API with IAM policy responses, and the decision log', () => {
   it('answers with a policy on the route ARN', async () => {
     const response = asPolicy(await policyHandler(httpApiEvent({ token: 'demo-token-alice' })))
     expect(response.policyDocument.Statement).toEqual([
-      { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:111122223333:k9m8n7p6q5/$default/GET/orders' },
+      {
+        Action: 'execute-api:Invoke',
+        Effect: 'Allow',
+        Resource: 'arn:aws:execute-api:us-east-1:111122223333:k9m8n7p6q5/$default/GET/orders',
+      },
     ])
     expect(response.principalId).toBe(ALICE_SUB)
   })
@@ -207,7 +217,10 @@ describe('mapping events and claims', () => {
     })
     // A policy naming the role with its path matches the session thanks to aws:PrincipalArn.
     const pathAware = compile({
-      resource: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: role }, Action: 'execute-api:Invoke', Resource: '*' }] },
+      resource: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: role }, Action: 'execute-api:Invoke', Resource: '*' }],
+      },
     })
     if (caller === undefined) throw new Error('expected a caller')
     expect(pathAware.evaluate(toAuthorizationRequest(restApiEvent(), caller)).decision).toBe('Allow')
@@ -217,7 +230,11 @@ describe('mapping events and claims', () => {
     expect(callerFromClaims({ sub: 'u-1' })).toBeUndefined()
     expect(callerFromClaims({ sub: 'u-1', 'cognito:preferred_role': 'arn:aws:iam::111122223333:user/dana' })).toBeUndefined()
     expect(
-      callerFromClaims({ sub: 'u-1', 'cognito:username': 'dana/../orders-admin', 'cognito:preferred_role': 'arn:aws:iam::111122223333:role/orders-team' }),
+      callerFromClaims({
+        sub: 'u-1',
+        'cognito:username': 'dana/../orders-admin',
+        'cognito:preferred_role': 'arn:aws:iam::111122223333:role/orders-team',
+      }),
     ).toBeUndefined()
   })
 })

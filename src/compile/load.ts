@@ -140,7 +140,13 @@ function sizeProblem(text: string, kind: PolicyKind, limits: Limits): PolicyIssu
 function checkShape(policy: ParsedPolicy, limits: Limits, label: string): void {
   if (policy.statements.length > limits.statementsPerPolicy) {
     throw new PolicyValidationError(
-      [createIssue('limit-exceeded', '/Statement', `the policy has ${policy.statements.length} statements; the limit is ${limits.statementsPerPolicy}`)],
+      [
+        createIssue(
+          'limit-exceeded',
+          '/Statement',
+          `the policy has ${policy.statements.length} statements; the limit is ${limits.statementsPerPolicy}`,
+        ),
+      ],
       label,
     )
   }
@@ -148,7 +154,13 @@ function checkShape(policy: ParsedPolicy, limits: Limits, label: string): void {
     for (const test of statement.conditions) {
       if (test.values.length > limits.conditionValuesPerKey) {
         throw new PolicyValidationError(
-          [createIssue('limit-exceeded', `${statement.path}/Condition`, `condition key '${test.key}' lists ${test.values.length} values; the limit is ${limits.conditionValuesPerKey}`)],
+          [
+            createIssue(
+              'limit-exceeded',
+              `${statement.path}/Condition`,
+              `condition key '${test.key}' lists ${test.values.length} values; the limit is ${limits.conditionValuesPerKey}`,
+            ),
+          ],
           label,
         )
       }
@@ -167,19 +179,24 @@ export function loadPolicy(
   if (isParsedPolicy(input)) {
     const usable = input.kind === kind || (kind === 'resource' && input.kind === 'trust')
     if (!usable) {
-      throw new PolicyValidationError([createIssue('invalid-kind', '', `a policy parsed as kind '${input.kind}' cannot be used as ${label}`)], label)
+      throw new PolicyValidationError(
+        [createIssue('invalid-kind', '', `a policy parsed as kind '${input.kind}' cannot be used as ${label}`)],
+        label,
+      )
     }
     // The compiled form is shared whatever the limits; the limits are checked on every use, from
     // two numbers remembered with it, so raising them once never lets the policy past lower ones.
     const known = caches?.parsed.get(input)
     if (known !== undefined) {
-      if (known.statements > limits.statementsPerPolicy || known.largestValueList > limits.conditionValuesPerKey) checkShape(input, limits, label)
+      if (known.statements > limits.statementsPerPolicy || known.largestValueList > limits.conditionValuesPerKey)
+        checkShape(input, limits, label)
       return known.compiled
     }
     checkShape(input, limits, label)
     const compiled = compilePolicy(input)
     let largestValueList = 0
-    for (const statement of input.statements) for (const test of statement.conditions) largestValueList = Math.max(largestValueList, test.values.length)
+    for (const statement of input.statements)
+      for (const test of statement.conditions) largestValueList = Math.max(largestValueList, test.values.length)
     caches?.parsed.set(input, { compiled, statements: input.statements.length, largestValueList })
     return compiled
   }
@@ -243,7 +260,13 @@ function listOf(value: unknown, label: string): readonly unknown[] {
 function levelsOf(value: unknown, label: string): readonly (readonly unknown[])[] {
   if (!Array.isArray(value) || !value.every((level) => Array.isArray(level))) {
     throw new PolicyValidationError(
-      [createIssue('invalid-document', '', `${label} must be a list of levels, each a list of policies (e.g. [[rootPolicy], [ouPolicy], [accountPolicy]])`)],
+      [
+        createIssue(
+          'invalid-document',
+          '',
+          `${label} must be a list of levels, each a list of policies (e.g. [[rootPolicy], [ouPolicy], [accountPolicy]])`,
+        ),
+      ],
       label,
     )
   }
@@ -257,7 +280,10 @@ export function loadPolicySet(policies: unknown, limits: Limits, caches: PolicyC
   } catch (error) {
     if (error instanceof PolicyValidationError) throw error
     // A getter or Proxy in the policies threw while being read: refuse the policies, typed.
-    throw new PolicyValidationError([createIssue('unreadable-input', '', `the policies could not be read: ${describeThrown(error)}`)], 'policies')
+    throw new PolicyValidationError(
+      [createIssue('unreadable-input', '', `the policies could not be read: ${describeThrown(error)}`)],
+      'policies',
+    )
   }
 }
 
@@ -354,12 +380,24 @@ function matchesInputs(set: SetMembers, inputs: readonly unknown[]): boolean {
  */
 function readMembers(policies: unknown): SetMembers {
   if (typeof policies !== 'object' || policies === null || Array.isArray(policies)) {
-    throw new PolicyValidationError([createIssue('invalid-document', '', 'policies must be an object: { identity?, resource?, permissionsBoundary?, session?, scps?, rcps?, endpoint? }')], 'policies')
+    throw new PolicyValidationError(
+      [
+        createIssue(
+          'invalid-document',
+          '',
+          'policies must be an object: { identity?, resource?, permissionsBoundary?, session?, scps?, rcps?, endpoint? }',
+        ),
+      ],
+      'policies',
+    )
   }
   const members = Object.create(null) as Record<string, unknown> // no prototype to inherit slots from
   for (const key of Object.keys(policies)) {
     if (!Object.prototype.hasOwnProperty.call(SLOT_KINDS, key)) {
-      throw new PolicyValidationError([createIssue('unknown-element', `/${key}`, `'${key}' is not a policy type; expected ${Object.keys(SLOT_KINDS).join(', ')}`)], 'policies')
+      throw new PolicyValidationError(
+        [createIssue('unknown-element', `/${key}`, `'${key}' is not a policy type; expected ${Object.keys(SLOT_KINDS).join(', ')}`)],
+        'policies',
+      )
     }
     members[key] = (policies as Record<string, unknown>)[key]
   }
@@ -375,7 +413,8 @@ function loadPolicySetUnsafe(policies: unknown, limits: Limits, caches: PolicyCa
   // reads (a getter) is then simply not remembered.
   const before = collectInputs(members)
   const built = loadAndBuild(members, limits, caches)
-  if (before !== undefined && matchesInputs(members, before)) caches.byObject.set(policies as object, { limits, inputs: before, set: built })
+  if (before !== undefined && matchesInputs(members, before))
+    caches.byObject.set(policies as object, { limits, inputs: before, set: built })
   return built
 }
 
@@ -385,7 +424,9 @@ function loadAndBuild(set: SetMembers, limits: Limits, caches: PolicyCaches | un
   const many = (name: 'identity' | 'endpoint'): CompiledPolicy[] | undefined =>
     set[name] === undefined
       ? undefined
-      : listOf(set[name], `policies.${name}`).map((policy, index) => loadPolicy(policy, SLOT_KINDS[name], limits, caches, `policies.${name}[${index}]`))
+      : listOf(set[name], `policies.${name}`).map((policy, index) =>
+          loadPolicy(policy, SLOT_KINDS[name], limits, caches, `policies.${name}[${index}]`),
+        )
   const levels = (name: 'scps' | 'rcps'): CompiledPolicy[][] | undefined =>
     set[name] === undefined
       ? undefined

@@ -8,13 +8,7 @@ import { binaryEquals, bool } from './operators/bool-binary.js'
 import { dateEquals, dateGreaterThan, dateGreaterThanEquals, dateLessThan, dateLessThanEquals } from './operators/date.js'
 import type { OperatorDefinition } from './operators/definition.js'
 import { ipAddress } from './operators/ip.js'
-import {
-  numericEquals,
-  numericGreaterThan,
-  numericGreaterThanEquals,
-  numericLessThan,
-  numericLessThanEquals,
-} from './operators/numeric.js'
+import { numericEquals, numericGreaterThan, numericGreaterThanEquals, numericLessThan, numericLessThanEquals } from './operators/numeric.js'
 import { stringEquals, stringEqualsIgnoreCase, stringLike } from './operators/string.js'
 
 /** The comparison behind every base operator except `Null`, which tests presence instead. */

@@ -57,7 +57,9 @@ const DENIED = {
     'a federated user session created without a session policy has no permissions of its own (R27, A48)',
   ),
 } as const
-const ROOT_ALLOW = Object.freeze(allow('the account root user has full access in its own account unless something denies it (R30)', NO_STATEMENTS))
+const ROOT_ALLOW = Object.freeze(
+  allow('the account root user has full access in its own account unless something denies it (R30)', NO_STATEMENTS),
+)
 
 // Level and endpoint failures, made on first use and shared afterwards.
 const levelDenials = { rcp: [] as EvaluationResult[], scp: [] as EvaluationResult[], endpoint: [] as EvaluationResult[] }
@@ -89,7 +91,12 @@ export function decide(set: CompiledPolicySet, request: NormalizedRequest, onGat
     if (entry.reference.policyType === 'scp' && !caller.subjectToScps) continue
     if (statementStrength(entry.statement, request, hasBoundary) !== NOT_NAMED) {
       onGate?.({ kind: 'explicit-deny', passed: false })
-      return { decision: 'ExplicitDeny', allowed: false, reason: `explicitly denied by ${entry.description}`, decisiveStatements: entry.references }
+      return {
+        decision: 'ExplicitDeny',
+        allowed: false,
+        reason: `explicitly denied by ${entry.description}`,
+        decisiveStatements: entry.references,
+      }
     }
   }
   onGate?.({ kind: 'explicit-deny', passed: true })

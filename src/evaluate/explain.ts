@@ -26,8 +26,10 @@ function plain(entry: ContextEntry | undefined): unknown {
 function inertDetail(statement: CompiledStatement): string {
   const source = statement.source
   if (source.inertCondition) return 'an empty Condition (or an operator with no keys) makes the statement inert (R83)'
-  if (source.action.patterns.length === 0) return `an empty ${source.action.negated ? 'NotAction' : 'Action'} list makes the statement inert (R44)`
-  if (source.resource !== undefined && source.resource.patterns.length === 0) return 'an empty resource list makes the statement inert (R44)'
+  if (source.action.patterns.length === 0)
+    return `an empty ${source.action.negated ? 'NotAction' : 'Action'} list makes the statement inert (R44)`
+  if (source.resource !== undefined && source.resource.patterns.length === 0)
+    return 'an empty resource list makes the statement inert (R44)'
   return 'an empty principal makes the statement inert (R44)'
 }
 
@@ -71,7 +73,9 @@ export function explainDecision(set: CompiledPolicySet, request: NormalizedReque
           }
         }
       }
-      statements.push(failure === undefined ? { statement: placed.reference, matched: true } : { statement: placed.reference, matched: false, failure })
+      statements.push(
+        failure === undefined ? { statement: placed.reference, matched: true } : { statement: placed.reference, matched: false, failure },
+      )
     }
   }
   const explanation: Explanation = {

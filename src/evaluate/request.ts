@@ -194,7 +194,9 @@ function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: Ke
         contextInput = value
         break
       default:
-        return { invalid: `the request has an unknown member '${key}'; its members are principal, action, resource, resourceAccount and context` }
+        return {
+          invalid: `the request has an unknown member '${key}'; its members are principal, action, resource, resourceAccount and context`,
+        }
     }
   }
   const limit = options.limits.requestFieldLength

@@ -267,7 +267,14 @@ function buildPrincipal(raw: JsonObject, statementPath: string, name: LintPrinci
   const path = childPointer(statementPath, name)
   const negated = name === 'NotPrincipal'
   if (value === '*') {
-    return { name, negated, path, star: true, isObject: false, entries: [{ type: 'AWS', value: '*', path, entry: classifyPrincipalEntry('AWS', '*') }] }
+    return {
+      name,
+      negated,
+      path,
+      star: true,
+      isObject: false,
+      entries: [{ type: 'AWS', value: '*', path, entry: classifyPrincipalEntry('AWS', '*') }],
+    }
   }
   if (!isObject(value)) return undefined
   const entries: LintPrincipalEntry[] = []

@@ -27,7 +27,8 @@ function exampleJson(check: LintCheck): string {
 
 function section(check: LintCheck): string {
   const finding = lintPolicy(check.example.policy, { kind: check.example.kind }).find((candidate) => candidate.code === check.code)
-  const reported = finding === undefined ? '' : `\nReported as: \`${finding.path === '' ? '(document)' : finding.path}\` — ${finding.message}\n`
+  const reported =
+    finding === undefined ? '' : `\nReported as: \`${finding.path === '' ? '(document)' : finding.path}\` — ${finding.message}\n`
   return [
     `### \`${check.code}\``,
     '',
@@ -51,8 +52,12 @@ function section(check: LintCheck): string {
 /** Renders the Markdown of `docs/lint-codes.md`. */
 export function renderLintCodes(): string {
   const counts = SEVERITIES.map((severity) => `${LINT_CHECKS.filter((check) => check.severity === severity).length} ${severity}`).join(', ')
-  const index = LINT_CHECKS.map((check) => `| [\`${check.code}\`](#${check.code}) | ${check.severity} | ${check.description.replace(/\|/g, '\\|')} |`)
-  const validation = Object.entries(VALIDATION_CODES).map(([code, info]) => `| \`${code}\` | ${info.description.replace(/\|/g, '\\|')} | ${info.fix.replace(/\|/g, '\\|')} |`)
+  const index = LINT_CHECKS.map(
+    (check) => `| [\`${check.code}\`](#${check.code}) | ${check.severity} | ${check.description.replace(/\|/g, '\\|')} |`,
+  )
+  const validation = Object.entries(VALIDATION_CODES).map(
+    ([code, info]) => `| \`${code}\` | ${info.description.replace(/\|/g, '\\|')} | ${info.fix.replace(/\|/g, '\\|')} |`,
+  )
   return [
     '# Lint codes',
     '',
@@ -63,7 +68,7 @@ export function renderLintCodes(): string {
     'meaning once published. Rule numbers refer to the semantics specification (`iam-semantics.md`); `C` numbers to',
     '`docs/semantics-choices.md`.',
     '',
-    'Severities follow IAM Access Analyzer\'s grouping:',
+    "Severities follow IAM Access Analyzer's grouping:",
     '',
     ...SEVERITIES.map((severity) => `- **${severity}**: ${SEVERITY_TEXT[severity]}`),
     '',

@@ -48,7 +48,10 @@ export function forEachConditionValue(
 }
 
 /** Calls `visit` for every entry of every `Resource`/`NotResource` element. */
-export function forEachResource(context: LintContext, visit: (value: Located<string>, list: LintList, statement: LintStatement) => void): void {
+export function forEachResource(
+  context: LintContext,
+  visit: (value: Located<string>, list: LintList, statement: LintStatement) => void,
+): void {
   for (const statement of context.document.statements) {
     const list = statement.resource
     if (list === undefined) continue
@@ -57,7 +60,10 @@ export function forEachResource(context: LintContext, visit: (value: Located<str
 }
 
 /** Calls `visit` for every entry of every `Action`/`NotAction` element. */
-export function forEachAction(context: LintContext, visit: (value: Located<string>, list: LintList, statement: LintStatement) => void): void {
+export function forEachAction(
+  context: LintContext,
+  visit: (value: Located<string>, list: LintList, statement: LintStatement) => void,
+): void {
   for (const statement of context.document.statements) {
     const list = statement.action
     if (list === undefined) continue

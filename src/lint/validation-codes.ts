@@ -25,27 +25,40 @@ export const VALIDATION_CODES: Readonly<Record<PolicyIssueCode, ValidationCodeIn
     description: 'The value could not be read as JSON data (a getter threw, a cycle, a function, `undefined`, a class instance).',
     fix: 'Pass plain JSON data or JSON text.',
   },
-  'invalid-document': { description: 'The document is not a JSON object.', fix: 'Write the policy as a JSON object with a `Statement` member.' },
+  'invalid-document': {
+    description: 'The document is not a JSON object.',
+    fix: 'Write the policy as a JSON object with a `Statement` member.',
+  },
   'missing-statement': { description: 'The document has no `Statement`.', fix: 'Add a `Statement` with at least one statement.' },
   'unknown-element': {
     description: 'A member the policy grammar does not know; element names are case-sensitive (R45).',
     fix: 'Remove the member or correct the spelling and case of its name.',
   },
-  'invalid-type': { description: 'A value has the wrong JSON type.', fix: 'Use the JSON type the element takes (string, list of strings, object).' },
+  'invalid-type': {
+    description: 'A value has the wrong JSON type.',
+    fix: 'Use the JSON type the element takes (string, list of strings, object).',
+  },
   'invalid-version': {
     description: '`Version` is neither `2012-10-17` nor `2008-10-17`, or is not allowed for this kind of policy (R38, R132).',
     fix: 'Write "Version": "2012-10-17".',
   },
   'missing-effect': { description: 'A statement has no `Effect`.', fix: 'Add "Effect": "Allow" or "Effect": "Deny".' },
-  'invalid-effect': { description: '`Effect` is not exactly `Allow` or `Deny` (R41).', fix: 'Write "Allow" or "Deny" with that exact case.' },
+  'invalid-effect': {
+    description: '`Effect` is not exactly `Allow` or `Deny` (R41).',
+    fix: 'Write "Allow" or "Deny" with that exact case.',
+  },
   'missing-action': { description: 'A statement has neither `Action` nor `NotAction` (R42).', fix: 'Add an `Action` element.' },
   'invalid-action': {
     description: 'An action is neither `*` nor `service:ActionName` (R58).',
     fix: 'Write actions as service-prefix:ActionName, for example s3:GetObject.',
   },
-  'empty-value': { description: 'A string that must name something is empty.', fix: 'Remove the empty string or write the intended value.' },
+  'empty-value': {
+    description: 'A string that must name something is empty.',
+    fix: 'Remove the empty string or write the intended value.',
+  },
   'conflicting-elements': {
-    description: 'A statement has both members of an exclusive pair (`Action`/`NotAction`, `Resource`/`NotResource`, `Principal`/`NotPrincipal`) (R42).',
+    description:
+      'A statement has both members of an exclusive pair (`Action`/`NotAction`, `Resource`/`NotResource`, `Principal`/`NotPrincipal`) (R42).',
     fix: 'Keep only one member of the pair.',
   },
   'missing-resource': {
@@ -72,7 +85,10 @@ export const VALIDATION_CODES: Readonly<Record<PolicyIssueCode, ValidationCodeIn
     description: '`NotPrincipal` in a trust policy, SCP or RCP (R54).',
     fix: 'Use "Principal": "*" with an ArnNotLike condition on aws:PrincipalArn.',
   },
-  'not-action-not-allowed': { description: '`NotAction` in a resource control policy (R132).', fix: 'List the actions in `Action` instead.' },
+  'not-action-not-allowed': {
+    description: '`NotAction` in a resource control policy (R132).',
+    fix: 'List the actions in `Action` instead.',
+  },
   'invalid-principal': {
     description: 'A `Principal` that is neither `"*"` nor an object of `AWS`/`Service`/`Federated`/`CanonicalUser` (R46).',
     fix: 'Write "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}.',
@@ -89,6 +105,9 @@ export const VALIDATION_CODES: Readonly<Record<PolicyIssueCode, ValidationCodeIn
     description: 'A malformed `${...}` policy variable where variables are honoured (R121).',
     fix: "Write ${key} or ${key, 'default'}, or ${$} for a literal dollar sign.",
   },
-  'invalid-kind': { description: 'The `kind` option is not a known policy kind.', fix: 'Use one of identity, resource, trust, boundary, session, scp, rcp, endpoint.' },
+  'invalid-kind': {
+    description: 'The `kind` option is not a known policy kind.',
+    fix: 'Use one of identity, resource, trust, boundary, session, scp, rcp, endpoint.',
+  },
   'limit-exceeded': { description: 'A configured size limit was exceeded.', fix: 'Shorten the policy or raise the configured limit.' },
 })

@@ -22,37 +22,30 @@
  * absorbs fields nor counts as the trailing `*`.
  */
 
-import {
-  ANY_SEQUENCE,
-  compileGlob,
-  matchGlobWindow,
-  normalizeGlob,
-  type GlobMatcher,
-  type GlobPart,
-} from './wildcard.js';
+import { ANY_SEQUENCE, compileGlob, matchGlobWindow, normalizeGlob, type GlobMatcher, type GlobPart } from './wildcard.js'
 
 /** The number of colons that delimit the six ARN fields. */
-const SEPARATORS = 5;
-const COLON = 58;
+const SEPARATORS = 5
+const COLON = 58
 
 /** A compiled `Resource` / `NotResource` / `Arn*` condition pattern. */
 export interface ArnMatcher {
   /** Number of colon-delimited fields of the pattern (1 to 6). */
-  readonly fieldCount: number;
+  readonly fieldCount: number
   /**
    * `true` when the pattern is exactly the wildcard `*` (a lone `*` part, possibly written
    * `**`): the only pattern that matches the resource-less request resource `*` (R65).
    */
-  readonly matchesEverything: boolean;
+  readonly matchesEverything: boolean
   /** The whole pattern as a plain glob (colons literal), for non-ARN request resources (R65). */
-  readonly glob: GlobMatcher;
+  readonly glob: GlobMatcher
   /**
    * `true` when, for a request resource other than `*`, {@link matchResource} gives the same
    * answer whether or not it is ARN-like, so callers may skip that check: wildcard-free patterns (both ways are string
    * equality), `*`, and patterns whose first five fields are literal and start with `arn:` (a
    * value starting with that prefix is ARN-like, and a value that does not matches neither way).
    */
-  readonly independentOfShape: boolean;
+  readonly independentOfShape: boolean
   /**
    * ARN field matching of `value` (see the module header); no "is it an ARN" gate — use
    * {@link matchResource} or {@link matchArnCondition} for the policy-language semantics.
@@ -60,7 +53,7 @@ export interface ArnMatcher {
    * @param value - The candidate ARN.
    * @returns `true` when every field matches.
    */
-  match(value: string): boolean;
+  match(value: string): boolean
 }
 
 /**
@@ -71,38 +64,38 @@ export interface ArnMatcher {
  * @returns `true` for ARN-like values.
  */
 export function isArnLike(value: string): boolean {
-  if (!value.startsWith('arn:')) return false;
-  let pos = 3;
+  if (!value.startsWith('arn:')) return false
+  let pos = 3
   for (let n = 1; n < SEPARATORS; n++) {
-    pos = value.indexOf(':', pos + 1);
-    if (pos < 0) return false;
+    pos = value.indexOf(':', pos + 1)
+    if (pos < 0) return false
   }
-  return true;
+  return true
 }
 
 /** Splits normalised parts into at most six fields of parts at colons inside literals. */
 function splitFields(parts: readonly GlobPart[]): GlobPart[][] {
-  const fields: GlobPart[][] = [[]];
+  const fields: GlobPart[][] = [[]]
   for (const part of parts) {
-    let current = fields[fields.length - 1] as GlobPart[];
+    let current = fields[fields.length - 1] as GlobPart[]
     if (typeof part !== 'string' || fields.length > SEPARATORS) {
-      current.push(part);
-      continue;
+      current.push(part)
+      continue
     }
-    let from = 0;
+    let from = 0
     for (;;) {
-      const colon = fields.length > SEPARATORS ? -1 : part.indexOf(':', from);
+      const colon = fields.length > SEPARATORS ? -1 : part.indexOf(':', from)
       if (colon < 0) {
-        if (from < part.length) current.push(part.slice(from));
-        break;
+        if (from < part.length) current.push(part.slice(from))
+        break
       }
-      if (colon > from) current.push(part.slice(from, colon));
-      current = [];
-      fields.push(current);
-      from = colon + 1;
+      if (colon > from) current.push(part.slice(from, colon))
+      current = []
+      fields.push(current)
+      from = colon + 1
     }
   }
-  return fields;
+  return fields
 }
 
 /**
@@ -117,79 +110,79 @@ function splitFields(parts: readonly GlobPart[]): GlobPart[][] {
  * @returns The compiled matcher (it also carries what {@link matchResource} needs).
  */
 export function compileArnPattern(parts: readonly GlobPart[]): ArnMatcher {
-  const normalized = normalizeGlob(parts);
-  const glob = compileGlob(normalized);
-  const matchesEverything = normalized.length === 1 && normalized[0] === ANY_SEQUENCE;
-  const fieldParts = splitFields(normalized);
-  const fieldCount = fieldParts.length;
-  const lastParts = fieldParts[fieldCount - 1] as GlobPart[];
+  const normalized = normalizeGlob(parts)
+  const glob = compileGlob(normalized)
+  const matchesEverything = normalized.length === 1 && normalized[0] === ANY_SEQUENCE
+  const fieldParts = splitFields(normalized)
+  const fieldCount = fieldParts.length
+  const lastParts = fieldParts[fieldCount - 1] as GlobPart[]
   // The trailing `*` that may absorb further fields must be a wildcard, not a literal `*`.
-  const absorbs = lastParts[lastParts.length - 1] === ANY_SEQUENCE;
-  const fields = fieldParts.map((f) => compileGlob(f));
-  const last = fields[fieldCount - 1] as GlobMatcher;
+  const absorbs = lastParts[lastParts.length - 1] === ANY_SEQUENCE
+  const fields = fieldParts.map((f) => compileGlob(f))
+  const last = fields[fieldCount - 1] as GlobMatcher
 
-  const base = { fieldCount, matchesEverything, glob, independentOfShape: false };
-  if (matchesEverything) return { ...base, independentOfShape: true, match: () => true };
+  const base = { fieldCount, matchesEverything, glob, independentOfShape: false }
+  if (matchesEverything) return { ...base, independentOfShape: true, match: () => true }
   if (glob.kind === 'exact') {
     // Wildcard-free: equal field counts are required (no trailing `*`), so field equality is
     // string equality.
-    return { ...base, independentOfShape: true, match: (value: string) => glob.match(value) };
+    return { ...base, independentOfShape: true, match: (value: string) => glob.match(value) }
   }
 
-  let literalHead = true;
+  let literalHead = true
   for (let i = 0; i < fieldCount - 1; i++) {
-    if ((fields[i] as GlobMatcher).kind !== 'exact') literalHead = false;
+    if ((fields[i] as GlobMatcher).kind !== 'exact') literalHead = false
   }
   if (literalHead) {
     // The prefix holds fieldCount-1 colons and no wildcard, so a value that starts with it has
     // its first fieldCount-1 colons exactly where the prefix has them: its leading fields equal
     // the pattern's, and the last pattern field lines up with the value range after the prefix.
-    let prefix = '';
-    for (let i = 0; i < fieldCount - 1; i++) prefix += `${literalText(fieldParts[i] as GlobPart[])}:`;
-    const start = prefix.length;
+    let prefix = ''
+    for (let i = 0; i < fieldCount - 1; i++) prefix += `${literalText(fieldParts[i] as GlobPart[])}:`
+    const start = prefix.length
     if (fieldCount === SEPARATORS + 1) {
       return {
         ...base,
         independentOfShape: prefix.startsWith('arn:'),
         match: (value: string) => value.startsWith(prefix) && last.match(value, start, value.length),
-      };
+      }
     }
     return {
       ...base,
       match(value: string): boolean {
-        if (!value.startsWith(prefix)) return false;
-        const colon = value.indexOf(':', start);
-        if (colon < 0) return last.match(value, start, value.length);
-        return absorbs && last.match(value, start, colon);
+        if (!value.startsWith(prefix)) return false
+        const colon = value.indexOf(':', start)
+        if (colon < 0) return last.match(value, start, value.length)
+        return absorbs && last.match(value, start, colon)
       },
-    };
+    }
   }
 
   return {
     ...base,
     match(value: string): boolean {
-      let pos = 0;
+      let pos = 0
       for (let i = 0; i < fieldCount; i++) {
-        const matcher = fields[i] as GlobMatcher;
-        if (i === SEPARATORS) return matcher.match(value, pos, value.length);
-        const colon = value.indexOf(':', pos);
+        const matcher = fields[i] as GlobMatcher
+        if (i === SEPARATORS) return matcher.match(value, pos, value.length)
+        const colon = value.indexOf(':', pos)
         if (i === fieldCount - 1) {
-          if (colon < 0) return matcher.match(value, pos, value.length);
-          return absorbs && matcher.match(value, pos, colon);
+          if (colon < 0) return matcher.match(value, pos, value.length)
+          return absorbs && matcher.match(value, pos, colon)
         }
-        if (colon < 0 || !matcher.match(value, pos, colon)) return false;
-        pos = colon + 1;
+        if (colon < 0 || !matcher.match(value, pos, colon)) return false
+        pos = colon + 1
       }
-      return false;
+      return false
     },
-  };
+  }
 }
 
 /** The text of a wildcard-free part list. */
 function literalText(parts: readonly GlobPart[]): string {
-  let text = '';
-  for (const part of parts) if (typeof part === 'string') text += part;
-  return text;
+  let text = ''
+  for (const part of parts) if (typeof part === 'string') text += part
+  return text
 }
 
 /**
@@ -202,42 +195,42 @@ function literalText(parts: readonly GlobPart[]): string {
  * @returns `true` when every field matches.
  */
 export function matchArnParts(parts: readonly GlobPart[], value: string): boolean {
-  const count = parts.length;
+  const count = parts.length
   // Current pattern field: starts at part `from`, offset `head` into it when it is a literal.
-  let from = 0;
-  let head = 0;
-  let pos = 0;
+  let from = 0
+  let head = 0
+  let pos = 0
   for (let field = 0; ; field++) {
     // Find the colon that ends this pattern field, unless it is the sixth field.
-    let to = count;
-    let tail = -1;
-    let nextFrom = count;
-    let nextHead = 0;
+    let to = count
+    let tail = -1
+    let nextFrom = count
+    let nextHead = 0
     if (field < SEPARATORS) {
       for (let j = from; j < count; j++) {
-        const part = parts[j];
-        if (typeof part !== 'string') continue;
-        const colon = part.indexOf(':', j === from ? head : 0);
+        const part = parts[j]
+        if (typeof part !== 'string') continue
+        const colon = part.indexOf(':', j === from ? head : 0)
         if (colon >= 0) {
-          to = j + 1;
-          tail = colon;
-          nextFrom = j;
-          nextHead = colon + 1;
-          break;
+          to = j + 1
+          tail = colon
+          nextFrom = j
+          nextHead = colon + 1
+          break
         }
       }
     }
-    const lastField = tail < 0;
-    if (field === SEPARATORS) return matchGlobWindow(parts, from, head, to, tail, value, pos, value.length);
-    const colon = value.indexOf(':', pos);
+    const lastField = tail < 0
+    if (field === SEPARATORS) return matchGlobWindow(parts, from, head, to, tail, value, pos, value.length)
+    const colon = value.indexOf(':', pos)
     if (lastField) {
-      if (colon < 0) return matchGlobWindow(parts, from, head, to, tail, value, pos, value.length);
-      return endsWithStar(parts, from, head, to) && matchGlobWindow(parts, from, head, to, tail, value, pos, colon);
+      if (colon < 0) return matchGlobWindow(parts, from, head, to, tail, value, pos, value.length)
+      return endsWithStar(parts, from, head, to) && matchGlobWindow(parts, from, head, to, tail, value, pos, colon)
     }
-    if (colon < 0 || !matchGlobWindow(parts, from, head, to, tail, value, pos, colon)) return false;
-    pos = colon + 1;
-    from = nextFrom;
-    head = nextHead;
+    if (colon < 0 || !matchGlobWindow(parts, from, head, to, tail, value, pos, colon)) return false
+    pos = colon + 1
+    from = nextFrom
+    head = nextHead
   }
 }
 
@@ -247,24 +240,24 @@ export function matchArnParts(parts: readonly GlobPart[], value: string): boolea
  */
 function endsWithStar(parts: readonly GlobPart[], from: number, head: number, to: number): boolean {
   for (let j = to - 1; j >= from; j--) {
-    const part = parts[j];
-    if (part === ANY_SEQUENCE) return true;
-    if (typeof part !== 'string') return false;
-    if (part.length > (j === from ? head : 0)) return false;
+    const part = parts[j]
+    if (part === ANY_SEQUENCE) return true
+    if (typeof part !== 'string') return false
+    if (part.length > (j === from ? head : 0)) return false
   }
-  return false;
+  return false
 }
 
 /**
  * Whether parts are exactly the wildcard `*` once empty literals and repeated `*`s are ignored.
  */
 function isLoneStar(parts: readonly GlobPart[]): boolean {
-  let star = false;
+  let star = false
   for (const part of parts) {
-    if (part === ANY_SEQUENCE) star = true;
-    else if (part !== '') return false;
+    if (part === ANY_SEQUENCE) star = true
+    else if (part !== '') return false
   }
-  return star;
+  return star
 }
 
 /**
@@ -280,15 +273,11 @@ function isLoneStar(parts: readonly GlobPart[]): boolean {
  *   `matcher.independentOfShape`).
  * @returns `true` when the pattern covers the resource.
  */
-export function matchResource(
-  matcher: ArnMatcher,
-  requestResource: string,
-  resourceIsArn: boolean = isArnLike(requestResource),
-): boolean {
-  if (requestResource === '*') return matcher.matchesEverything;
-  if (matcher.independentOfShape) return matcher.match(requestResource);
-  if (!resourceIsArn) return matcher.glob.match(requestResource);
-  return matcher.match(requestResource);
+export function matchResource(matcher: ArnMatcher, requestResource: string, resourceIsArn: boolean = isArnLike(requestResource)): boolean {
+  if (requestResource === '*') return matcher.matchesEverything
+  if (matcher.independentOfShape) return matcher.match(requestResource)
+  if (!resourceIsArn) return matcher.glob.match(requestResource)
+  return matcher.match(requestResource)
 }
 
 /**
@@ -303,9 +292,9 @@ export function matchResourceParts(
   requestResource: string,
   resourceIsArn: boolean = isArnLike(requestResource),
 ): boolean {
-  if (requestResource === '*') return isLoneStar(parts);
-  if (!resourceIsArn) return matchGlobWindow(parts, 0, 0, parts.length, -1, requestResource, 0, requestResource.length);
-  return matchArnParts(parts, requestResource);
+  if (requestResource === '*') return isLoneStar(parts)
+  if (!resourceIsArn) return matchGlobWindow(parts, 0, 0, parts.length, -1, requestResource, 0, requestResource.length)
+  return matchArnParts(parts, requestResource)
 }
 
 /**
@@ -318,7 +307,7 @@ export function matchResourceParts(
  * @returns `true` when the value is an ARN matching the pattern.
  */
 export function matchArnCondition(matcher: ArnMatcher, value: string): boolean {
-  return isArnLike(value) && matcher.match(value);
+  return isArnLike(value) && matcher.match(value)
 }
 
 /**
@@ -330,5 +319,5 @@ export function matchArnCondition(matcher: ArnMatcher, value: string): boolean {
  * @returns `true` when the value is an ARN matching the pattern.
  */
 export function matchArnConditionParts(parts: readonly GlobPart[], value: string): boolean {
-  return isArnLike(value) && matchArnParts(parts, value);
+  return isArnLike(value) && matchArnParts(parts, value)
 }

@@ -6,15 +6,7 @@
 import { isServicePrincipalName, parseIdentityArn } from '../policy/identifiers.js'
 
 /** The kinds of caller of R3 (plus `unrecognized` for strings of no known shape, C3). */
-export type CallerKind =
-  | 'anonymous'
-  | 'root'
-  | 'user'
-  | 'role'
-  | 'role-session'
-  | 'federated-user'
-  | 'service'
-  | 'unrecognized'
+export type CallerKind = 'anonymous' | 'root' | 'user' | 'role' | 'role-session' | 'federated-user' | 'service' | 'unrecognized'
 
 /** A classified caller. Immutable. */
 export interface Caller {

@@ -121,12 +121,7 @@ export function compilePrincipal(element: PrincipalElement): PrincipalMatcher {
         case 'user':
           return users.has(caller.principal) && accountListed(caller)
         case 'role-session':
-          return (
-            sessions.has(caller.principal) &&
-            roleArn !== undefined &&
-            roles.has(roleArn) &&
-            accountListed(caller)
-          )
+          return sessions.has(caller.principal) && roleArn !== undefined && roles.has(roleArn) && accountListed(caller)
         case 'federated-user':
           return federatedUsers.has(caller.principal) && accountListed(caller)
         default:

@@ -14,9 +14,9 @@
  */
 
 /** Part code for `*`: any sequence of code units, possibly empty. */
-export const ANY_SEQUENCE = 1;
+export const ANY_SEQUENCE = 1
 /** Part code for `?`: exactly one UTF-16 code unit (C15). */
-export const ANY_CHARACTER = 2;
+export const ANY_CHARACTER = 2
 
 /**
  * One element of a glob pattern.
@@ -30,15 +30,15 @@ export const ANY_CHARACTER = 2;
  * with `===` across module copies. Part lists handed to the matchers may contain empty literals,
  * adjacent literals and adjacent `*`s; all functions accept such unnormalised lists.
  */
-export type GlobPart = string | typeof ANY_SEQUENCE | typeof ANY_CHARACTER;
+export type GlobPart = string | typeof ANY_SEQUENCE | typeof ANY_CHARACTER
 
 /** The shape a compiled pattern was recognised as; the matchers of each kind take a fast path. */
-export type GlobKind = 'exact' | 'prefix' | 'suffix' | 'contains' | 'any' | 'general';
+export type GlobKind = 'exact' | 'prefix' | 'suffix' | 'contains' | 'any' | 'general'
 
 /** A compiled glob pattern. */
 export interface GlobMatcher {
   /** Which fast path {@link GlobMatcher.match} uses. */
-  readonly kind: GlobKind;
+  readonly kind: GlobKind
   /**
    * Tests whether the pattern matches the whole of `value.slice(start, end)`, without slicing.
    *
@@ -47,7 +47,7 @@ export interface GlobMatcher {
    * @param end - End of the range, exclusive (default `value.length`).
    * @returns `true` when the entire range matches.
    */
-  match(value: string, start?: number, end?: number): boolean;
+  match(value: string, start?: number, end?: number): boolean
 }
 
 /**
@@ -58,18 +58,18 @@ export interface GlobMatcher {
  *   literal, no empty literals (an empty pattern gives `[]`).
  */
 export function parseGlob(pattern: string): GlobPart[] {
-  const parts: GlobPart[] = [];
-  let literalStart = 0;
+  const parts: GlobPart[] = []
+  let literalStart = 0
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charCodeAt(i);
-    if (c !== 42 /* * */ && c !== 63 /* ? */) continue;
-    if (i > literalStart) parts.push(pattern.slice(literalStart, i));
-    literalStart = i + 1;
-    if (c === 63) parts.push(ANY_CHARACTER);
-    else if (parts[parts.length - 1] !== ANY_SEQUENCE) parts.push(ANY_SEQUENCE);
+    const c = pattern.charCodeAt(i)
+    if (c !== 42 /* * */ && c !== 63 /* ? */) continue
+    if (i > literalStart) parts.push(pattern.slice(literalStart, i))
+    literalStart = i + 1
+    if (c === 63) parts.push(ANY_CHARACTER)
+    else if (parts[parts.length - 1] !== ANY_SEQUENCE) parts.push(ANY_SEQUENCE)
   }
-  if (pattern.length > literalStart) parts.push(pattern.slice(literalStart));
-  return parts;
+  if (pattern.length > literalStart) parts.push(pattern.slice(literalStart))
+  return parts
 }
 
 /**
@@ -79,19 +79,19 @@ export function parseGlob(pattern: string): GlobPart[] {
  * @returns A new, normalised list that matches exactly the same strings.
  */
 export function normalizeGlob(parts: readonly GlobPart[]): GlobPart[] {
-  const out: GlobPart[] = [];
+  const out: GlobPart[] = []
   for (const part of parts) {
-    const last = out.length - 1;
+    const last = out.length - 1
     if (typeof part === 'string') {
-      if (part === '') continue;
-      const previous = out[last];
-      if (typeof previous === 'string') out[last] = previous + part;
-      else out.push(part);
+      if (part === '') continue
+      const previous = out[last]
+      if (typeof previous === 'string') out[last] = previous + part
+      else out.push(part)
     } else if (part !== ANY_SEQUENCE || out[last] !== ANY_SEQUENCE) {
-      out.push(part);
+      out.push(part)
     }
   }
-  return out;
+  return out
 }
 
 /**
@@ -101,8 +101,8 @@ export function normalizeGlob(parts: readonly GlobPart[]): GlobPart[] {
  * @returns `true` when some part is `*` or `?`.
  */
 export function hasWildcard(parts: readonly GlobPart[]): boolean {
-  for (const part of parts) if (typeof part !== 'string') return true;
-  return false;
+  for (const part of parts) if (typeof part !== 'string') return true
+  return false
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,26 +114,20 @@ export function hasWildcard(parts: readonly GlobPart[]): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** Length in code units of the `*`-free run parts[from, to) of a window. */
-function segmentLength(
-  parts: readonly GlobPart[],
-  from: number,
-  to: number,
-  headOffset: number,
-  tailEnd: number,
-): number {
-  let length = 0;
+function segmentLength(parts: readonly GlobPart[], from: number, to: number, headOffset: number, tailEnd: number): number {
+  let length = 0
   for (let j = from; j < to; j++) {
-    const part = parts[j];
+    const part = parts[j]
     if (typeof part === 'string') {
-      const a = j === from ? headOffset : 0;
-      const b = j === to - 1 && tailEnd >= 0 ? tailEnd : part.length;
-      length += b - a;
+      const a = j === from ? headOffset : 0
+      const b = j === to - 1 && tailEnd >= 0 ? tailEnd : part.length
+      length += b - a
     } else {
       // Only `?` can occur inside a segment; each stands for one code unit.
-      length += 1;
+      length += 1
     }
   }
-  return length;
+  return length
 }
 
 /**
@@ -150,24 +144,24 @@ function segmentMatchesAt(
   pos: number,
 ): boolean {
   for (let j = from; j < to; j++) {
-    const part = parts[j];
+    const part = parts[j]
     if (typeof part !== 'string') {
-      pos += 1;
-      continue;
+      pos += 1
+      continue
     }
-    const a = j === from ? headOffset : 0;
-    const b = j === to - 1 && tailEnd >= 0 ? tailEnd : part.length;
+    const a = j === from ? headOffset : 0
+    const b = j === to - 1 && tailEnd >= 0 ? tailEnd : part.length
     if (a === 0 && b === part.length) {
-      if (!value.startsWith(part, pos)) return false;
+      if (!value.startsWith(part, pos)) return false
     } else {
       // A literal cut by an ARN field boundary: compare in place rather than slice it.
       for (let k = a; k < b; k++) {
-        if (value.charCodeAt(pos + k - a) !== part.charCodeAt(k)) return false;
+        if (value.charCodeAt(pos + k - a) !== part.charCodeAt(k)) return false
       }
     }
-    pos += b - a;
+    pos += b - a
   }
-  return true;
+  return true
 }
 
 /**
@@ -190,20 +184,20 @@ function findSegment(
   from: number,
   limit: number,
 ): number {
-  const last = limit - length;
-  if (from > last) return -1;
-  if (anchor === '') return from;
-  let p = from;
+  const last = limit - length
+  if (from > last) return -1
+  if (anchor === '') return from
+  let p = from
   while (p <= last) {
     // indexOf may look past `limit`; the first hit past it proves there is none before it.
-    const hit = value.indexOf(anchor, p + anchorOffset);
-    if (hit < 0) return -1;
-    p = hit - anchorOffset;
-    if (p > last) return -1;
-    if (exact || segmentMatchesAt(parts, a, b, 0, -1, value, p)) return p;
-    p += 1;
+    const hit = value.indexOf(anchor, p + anchorOffset)
+    if (hit < 0) return -1
+    p = hit - anchorOffset
+    if (p > last) return -1
+    if (exact || segmentMatchesAt(parts, a, b, 0, -1, value, p)) return p
+    p += 1
   }
-  return -1;
+  return -1
 }
 
 /**
@@ -222,54 +216,54 @@ export function matchGlobWindow(
   start: number,
   end: number,
 ): boolean {
-  let firstStar = -1;
-  let lastStar = -1;
+  let firstStar = -1
+  let lastStar = -1
   for (let j = from; j < to; j++) {
     if (parts[j] === ANY_SEQUENCE) {
-      if (firstStar < 0) firstStar = j;
-      lastStar = j;
+      if (firstStar < 0) firstStar = j
+      lastStar = j
     }
   }
   if (firstStar < 0) {
     return (
       segmentLength(parts, from, to, headOffset, tailEnd) === end - start &&
       segmentMatchesAt(parts, from, to, headOffset, tailEnd, value, start)
-    );
+    )
   }
-  const headLength = segmentLength(parts, from, firstStar, headOffset, -1);
-  const tailLength = segmentLength(parts, lastStar + 1, to, 0, tailEnd);
-  if (headLength + tailLength > end - start) return false;
-  const tailStart = end - tailLength;
-  if (!segmentMatchesAt(parts, from, firstStar, headOffset, -1, value, start)) return false;
-  if (!segmentMatchesAt(parts, lastStar + 1, to, 0, tailEnd, value, tailStart)) return false;
-  let pos = start + headLength;
-  let a = firstStar + 1;
+  const headLength = segmentLength(parts, from, firstStar, headOffset, -1)
+  const tailLength = segmentLength(parts, lastStar + 1, to, 0, tailEnd)
+  if (headLength + tailLength > end - start) return false
+  const tailStart = end - tailLength
+  if (!segmentMatchesAt(parts, from, firstStar, headOffset, -1, value, start)) return false
+  if (!segmentMatchesAt(parts, lastStar + 1, to, 0, tailEnd, value, tailStart)) return false
+  let pos = start + headLength
+  let a = firstStar + 1
   while (a < lastStar) {
-    let b = a;
-    while (parts[b] !== ANY_SEQUENCE) b++;
+    let b = a
+    while (parts[b] !== ANY_SEQUENCE) b++
     if (b > a) {
-      let length = 0;
-      let anchor = '';
-      let anchorOffset = 0;
+      let length = 0
+      let anchor = ''
+      let anchorOffset = 0
       for (let j = a; j < b; j++) {
-        const part = parts[j];
+        const part = parts[j]
         if (typeof part === 'string') {
           if (part.length > anchor.length) {
-            anchor = part;
-            anchorOffset = length;
+            anchor = part
+            anchorOffset = length
           }
-          length += part.length;
+          length += part.length
         } else {
-          length += 1;
+          length += 1
         }
       }
-      const p = findSegment(parts, a, b, length, anchor, anchorOffset, length === anchor.length, value, pos, tailStart);
-      if (p < 0) return false;
-      pos = p + length;
+      const p = findSegment(parts, a, b, length, anchor, anchorOffset, length === anchor.length, value, pos, tailStart)
+      if (p < 0) return false
+      pos = p + length
     }
-    a = b + 1;
+    a = b + 1
   }
-  return true;
+  return true
 }
 
 /**
@@ -283,100 +277,84 @@ export function matchGlobWindow(
  * @param end - End of the range, exclusive (default `value.length`).
  * @returns `true` when the entire range matches.
  */
-export function matchGlobParts(
-  parts: readonly GlobPart[],
-  value: string,
-  start = 0,
-  end: number = value.length,
-): boolean {
-  return matchGlobWindow(parts, 0, 0, parts.length, -1, value, start, end);
+export function matchGlobParts(parts: readonly GlobPart[], value: string, start = 0, end: number = value.length): boolean {
+  return matchGlobWindow(parts, 0, 0, parts.length, -1, value, start, end)
 }
 
 /** A precomputed middle segment of a general pattern. */
 interface Segment {
-  readonly from: number;
-  readonly to: number;
-  readonly length: number;
-  readonly anchor: string;
-  readonly anchorOffset: number;
-  readonly exact: boolean;
+  readonly from: number
+  readonly to: number
+  readonly length: number
+  readonly anchor: string
+  readonly anchorOffset: number
+  readonly exact: boolean
 }
 
 /** Builds the general-case matcher over normalised parts that contain at least one wildcard. */
 function compileGeneral(parts: readonly GlobPart[]): GlobMatcher {
-  const count = parts.length;
-  let firstStar = -1;
-  let lastStar = -1;
+  const count = parts.length
+  let firstStar = -1
+  let lastStar = -1
   for (let j = 0; j < count; j++) {
     if (parts[j] === ANY_SEQUENCE) {
-      if (firstStar < 0) firstStar = j;
-      lastStar = j;
+      if (firstStar < 0) firstStar = j
+      lastStar = j
     }
   }
   if (firstStar < 0) {
-    const length = segmentLength(parts, 0, count, 0, -1);
+    const length = segmentLength(parts, 0, count, 0, -1)
     return {
       kind: 'general',
       match(value: string, start = 0, end: number = value.length): boolean {
-        return end - start === length && segmentMatchesAt(parts, 0, count, 0, -1, value, start);
+        return end - start === length && segmentMatchesAt(parts, 0, count, 0, -1, value, start)
       },
-    };
+    }
   }
-  const headLength = segmentLength(parts, 0, firstStar, 0, -1);
-  const tailLength = segmentLength(parts, lastStar + 1, count, 0, -1);
-  const fixedLength = headLength + tailLength;
-  const segments: Segment[] = [];
-  let a = firstStar + 1;
+  const headLength = segmentLength(parts, 0, firstStar, 0, -1)
+  const tailLength = segmentLength(parts, lastStar + 1, count, 0, -1)
+  const fixedLength = headLength + tailLength
+  const segments: Segment[] = []
+  let a = firstStar + 1
   while (a < lastStar) {
-    let b = a;
-    while (parts[b] !== ANY_SEQUENCE) b++;
-    let length = 0;
-    let anchor = '';
-    let anchorOffset = 0;
+    let b = a
+    while (parts[b] !== ANY_SEQUENCE) b++
+    let length = 0
+    let anchor = ''
+    let anchorOffset = 0
     for (let j = a; j < b; j++) {
-      const part = parts[j];
+      const part = parts[j]
       if (typeof part === 'string') {
         if (part.length > anchor.length) {
-          anchor = part;
-          anchorOffset = length;
+          anchor = part
+          anchorOffset = length
         }
-        length += part.length;
+        length += part.length
       } else {
-        length += 1;
+        length += 1
       }
     }
-    segments.push({ from: a, to: b, length, anchor, anchorOffset, exact: length === anchor.length });
-    a = b + 1;
+    segments.push({ from: a, to: b, length, anchor, anchorOffset, exact: length === anchor.length })
+    a = b + 1
   }
-  const segmentCount = segments.length;
+  const segmentCount = segments.length
   return {
     kind: 'general',
     match(value: string, start = 0, end: number = value.length): boolean {
-      if (fixedLength > end - start) return false;
-      const tailStart = end - tailLength;
-      if (!segmentMatchesAt(parts, 0, firstStar, 0, -1, value, start)) return false;
-      if (!segmentMatchesAt(parts, lastStar + 1, count, 0, -1, value, tailStart)) return false;
-      let pos = start + headLength;
+      if (fixedLength > end - start) return false
+      const tailStart = end - tailLength
+      if (!segmentMatchesAt(parts, 0, firstStar, 0, -1, value, start)) return false
+      if (!segmentMatchesAt(parts, lastStar + 1, count, 0, -1, value, tailStart)) return false
+      let pos = start + headLength
       for (let s = 0; s < segmentCount; s++) {
-        const seg = segments[s] as Segment;
-        const p = findSegment(
-          parts,
-          seg.from,
-          seg.to,
-          seg.length,
-          seg.anchor,
-          seg.anchorOffset,
-          seg.exact,
-          value,
-          pos,
-          tailStart,
-        );
-        if (p < 0) return false;
-        pos = p + seg.length;
+        const seg = segments[s] as Segment
+        const p = findSegment(parts, seg.from, seg.to, seg.length, seg.anchor, seg.anchorOffset, seg.exact, value, pos, tailStart)
+        if (p < 0) return false
+        pos = p + seg.length
       }
-      return true;
+      return true
     },
-  };
+  }
 }
 
 /**
@@ -388,63 +366,63 @@ function compileGeneral(parts: readonly GlobPart[]): GlobMatcher {
  * @returns The compiled matcher.
  */
 export function compileGlob(parts: readonly GlobPart[]): GlobMatcher {
-  const p = normalizeGlob(parts);
-  const [p0, p1, p2] = p;
-  if (p.length === 0) return exactMatcher('');
-  if (p.length === 1 && typeof p0 === 'string') return exactMatcher(p0);
+  const p = normalizeGlob(parts)
+  const [p0, p1, p2] = p
+  if (p.length === 0) return exactMatcher('')
+  if (p.length === 1 && typeof p0 === 'string') return exactMatcher(p0)
   if (p.length === 1 && p0 === ANY_SEQUENCE) {
     return {
       kind: 'any',
       match(): boolean {
-        return true;
+        return true
       },
-    };
+    }
   }
   if (p.length === 2 && typeof p0 === 'string' && p1 === ANY_SEQUENCE) {
-    const prefix = p0;
-    const n = prefix.length;
+    const prefix = p0
+    const n = prefix.length
     return {
       kind: 'prefix',
       match(value: string, start = 0, end: number = value.length): boolean {
-        return end - start >= n && value.startsWith(prefix, start);
+        return end - start >= n && value.startsWith(prefix, start)
       },
-    };
+    }
   }
   if (p.length === 2 && p0 === ANY_SEQUENCE && typeof p1 === 'string') {
-    const suffix = p1;
-    const n = suffix.length;
+    const suffix = p1
+    const n = suffix.length
     return {
       kind: 'suffix',
       match(value: string, start = 0, end: number = value.length): boolean {
-        return end - start >= n && value.endsWith(suffix, end);
+        return end - start >= n && value.endsWith(suffix, end)
       },
-    };
+    }
   }
   if (p.length === 3 && p0 === ANY_SEQUENCE && typeof p1 === 'string' && p2 === ANY_SEQUENCE) {
-    const middle = p1;
-    const n = middle.length;
+    const middle = p1
+    const n = middle.length
     return {
       kind: 'contains',
       match(value: string, start = 0, end: number = value.length): boolean {
         // The left-most occurrence at or after `start` is the one most likely to fit before `end`.
-        const hit = value.indexOf(middle, start);
-        return hit >= 0 && hit + n <= end;
+        const hit = value.indexOf(middle, start)
+        return hit >= 0 && hit + n <= end
       },
-    };
+    }
   }
-  return compileGeneral(p);
+  return compileGeneral(p)
 }
 
 /** Builds the matcher of a wildcard-free pattern. */
 function exactMatcher(literal: string): GlobMatcher {
-  const n = literal.length;
+  const n = literal.length
   return {
     kind: 'exact',
     match(value: string, start?: number, end?: number): boolean {
-      if (start === undefined && end === undefined) return value === literal;
-      const s = start ?? 0;
-      const e = end ?? value.length;
-      return e - s === n && value.startsWith(literal, s);
+      if (start === undefined && end === undefined) return value === literal
+      const s = start ?? 0
+      const e = end ?? value.length
+      return e - s === n && value.startsWith(literal, s)
     },
-  };
+  }
 }

@@ -209,7 +209,10 @@ class Reader {
     const text = this.text
     let i = this.skipWhitespace(this.origin)
     if (i >= this.length) {
-      throw new SyntaxFailure(i, i === this.origin ? 'empty input: expected a JSON value' : 'unexpected end of input: expected a JSON value')
+      throw new SyntaxFailure(
+        i,
+        i === this.origin ? 'empty input: expected a JSON value' : 'unexpected end of input: expected a JSON value',
+      )
     }
     let depth = 0
     let keyStart = -1
@@ -265,7 +268,7 @@ class Reader {
             throw new SyntaxFailure(
               i,
               text.charCodeAt(i) === COMMA
-                ? 'unexpected \',\' after the JSON value: a text holds exactly one value (wrap several in an array)'
+                ? "unexpected ',' after the JSON value: a text holds exactly one value (wrap several in an array)"
                 : text.charCodeAt(i) === SLASH
                   ? 'comments are not allowed in JSON'
                   : `unexpected ${describeCharAt(text, i)} after the JSON value`,
@@ -290,7 +293,10 @@ class Reader {
             token = frame.key
           } else {
             if (text.charCodeAt(i) === CLOSE_BRACKET) {
-              throw new SyntaxFailure(i, "trailing comma: expected another array element after ',' (JSON does not allow a comma before ']')")
+              throw new SyntaxFailure(
+                i,
+                "trailing comma: expected another array element after ',' (JSON does not allow a comma before ']')",
+              )
             }
             keyStart = -1
             token = (frame.container as unknown[]).length
@@ -306,7 +312,12 @@ class Reader {
           continue
         }
         if (i >= this.length) {
-          throw new SyntaxFailure(i, frame.isObject ? "unexpected end of input: expected ',' or '}' after an object member" : "unexpected end of input: expected ',' or ']' after an array element")
+          throw new SyntaxFailure(
+            i,
+            frame.isObject
+              ? "unexpected end of input: expected ',' or '}' after an object member"
+              : "unexpected end of input: expected ',' or ']' after an array element",
+          )
         }
         throw new SyntaxFailure(
           i,
@@ -339,7 +350,12 @@ class Reader {
     frame.keyStart = i
     let j = this.skipWhitespace(key.end)
     if (text.charCodeAt(j) !== COLON) {
-      throw new SyntaxFailure(j, j >= this.length ? "unexpected end of input: expected ':' after the object key" : `expected ':' after the object key, found ${describeCharAt(text, j)}`)
+      throw new SyntaxFailure(
+        j,
+        j >= this.length
+          ? "unexpected end of input: expected ':' after the object key"
+          : `expected ':' after the object key, found ${describeCharAt(text, j)}`,
+      )
     }
     j += 1
     const children = frame.node.children as Map<string, Node>
@@ -353,7 +369,14 @@ class Reader {
     if (this.duplicateCount > MAX_DUPLICATE_KEY_ISSUES + 1) return
     const path = childPointer(this.pointerOf(frame), key)
     if (this.duplicateCount === MAX_DUPLICATE_KEY_ISSUES + 1) {
-      this.issues.push(createIssue('duplicate-key', path, `more than ${MAX_DUPLICATE_KEY_ISSUES} repeated keys; the rest are not reported`, this.position(at)))
+      this.issues.push(
+        createIssue(
+          'duplicate-key',
+          path,
+          `more than ${MAX_DUPLICATE_KEY_ISSUES} repeated keys; the rest are not reported`,
+          this.position(at),
+        ),
+      )
       return
     }
     const firstAt = this.position(first.keyStart)
@@ -454,7 +477,10 @@ class Reader {
       }
       if (code < SPACE) {
         if (code === LF || code === CR) {
-          throw new SyntaxFailure(j, 'unterminated string: a string cannot contain a line break (write \\n), or the closing double quote is missing')
+          throw new SyntaxFailure(
+            j,
+            'unterminated string: a string cannot contain a line break (write \\n), or the closing double quote is missing',
+          )
         }
         throw new SyntaxFailure(j, `unescaped control character ${codePoint(code)} in string (write it as a \\u escape)`)
       }

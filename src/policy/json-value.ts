@@ -19,7 +19,10 @@ export interface UnreadableValue {
 export const MAX_VALUE_DEPTH = 64
 
 class Unreadable extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message)
   }
 }

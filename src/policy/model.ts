@@ -57,16 +57,7 @@ export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser'
  * - `none`: matches nothing (partial wildcards, unique ids such as `AROA...`, malformed values).
  */
 export type PrincipalEntryForm =
-  | 'all'
-  | 'account'
-  | 'user'
-  | 'role'
-  | 'assumed-role'
-  | 'federated-user'
-  | 'service'
-  | 'federated'
-  | 'canonical-user'
-  | 'none'
+  'all' | 'account' | 'user' | 'role' | 'assumed-role' | 'federated-user' | 'service' | 'federated' | 'canonical-user' | 'none'
 
 /** One classified principal entry. */
 export interface PrincipalEntry {

@@ -19,8 +19,7 @@ export interface OperatorInfo {
   readonly variables: boolean
 }
 
-const info = (family: OperatorFamily, negated: boolean, variables: boolean): OperatorInfo =>
-  Object.freeze({ family, negated, variables })
+const info = (family: OperatorFamily, negated: boolean, variables: boolean): OperatorInfo => Object.freeze({ family, negated, variables })
 
 /** Every base operator with its facts (the summary table of section 9.9). */
 export const OPERATORS: Readonly<Record<BaseOperator, OperatorInfo>> = Object.freeze({

@@ -40,7 +40,7 @@ export interface ParsePolicyOptions {
 
 /** The result of `validatePolicy`. */
 export type PolicyValidationResult =
-  | { readonly valid: true; readonly errors: readonly [] ; readonly policy: ParsedPolicy }
+  | { readonly valid: true; readonly errors: readonly []; readonly policy: ParsedPolicy }
   | { readonly valid: false; readonly errors: readonly PolicyIssue[]; readonly policy?: undefined }
 
 /** Input accepted where a policy is expected: JSON text, a JSON-like value, or an already parsed policy. */
@@ -156,12 +156,22 @@ class Normalizer {
     const version = own(document, 'Version') as PolicyVersion | undefined
     this.variablesEnabled = version === '2012-10-17'
     if (this.kind === 'rcp' && version !== '2012-10-17') {
-      this.report('invalid-version', version === undefined ? '' : '/Version', "a resource control policy must have \"Version\": \"2012-10-17\" (R132)")
+      this.report(
+        'invalid-version',
+        version === undefined ? '' : '/Version',
+        'a resource control policy must have "Version": "2012-10-17" (R132)',
+      )
     }
     const rawStatements = own(document, 'Statement')
     if (rawStatements === undefined) {
       this.report('missing-statement', '', 'a policy needs a "Statement"')
-      return Object.freeze({ kind: this.kind, version, variablesEnabled: this.variablesEnabled, id: undefined, statements: Object.freeze([]) })
+      return Object.freeze({
+        kind: this.kind,
+        version,
+        variablesEnabled: this.variablesEnabled,
+        id: undefined,
+        statements: Object.freeze([]),
+      })
     }
     const list = Array.isArray(rawStatements) ? (rawStatements as unknown[]) : [rawStatements]
     const statements = list.map((raw, index) =>
@@ -190,7 +200,11 @@ class Normalizer {
       this.report('missing-resource', path, `a statement of a${this.kindLabel()} needs "Resource" or "NotResource" (R36)`)
     }
     if ((has('Resource') || has('NotResource')) && this.kind === 'trust') {
-      this.report('resource-not-allowed', childPointer(path, has('Resource') ? 'Resource' : 'NotResource'), 'a role trust policy cannot have "Resource" or "NotResource": it always applies to the role')
+      this.report(
+        'resource-not-allowed',
+        childPointer(path, has('Resource') ? 'Resource' : 'NotResource'),
+        'a role trust policy cannot have "Resource" or "NotResource": it always applies to the role',
+      )
     }
     if (has('NotAction') && this.kind === 'rcp') {
       this.report('not-action-not-allowed', childPointer(path, 'NotAction'), 'a resource control policy cannot use "NotAction" (R132)')
@@ -259,18 +273,30 @@ class Normalizer {
     const negated = has('NotPrincipal')
     if (!negated && !has('Principal')) {
       if (PRINCIPAL_REQUIRED_KINDS.has(this.kind)) {
-        this.report('missing-principal', path, `a statement of a${this.kindLabel()} needs "Principal"${this.kind === 'trust' || this.kind === 'rcp' ? '' : ' or "NotPrincipal"'} (R43)`)
+        this.report(
+          'missing-principal',
+          path,
+          `a statement of a${this.kindLabel()} needs "Principal"${this.kind === 'trust' || this.kind === 'rcp' ? '' : ' or "NotPrincipal"'} (R43)`,
+        )
       }
       return undefined
     }
     const name = negated ? 'NotPrincipal' : 'Principal'
     const at = childPointer(path, name)
     if (PRINCIPAL_FORBIDDEN_KINDS.has(this.kind)) {
-      this.report('principal-not-allowed', at, `a${this.kindLabel()} cannot have "${name}": it applies to the identity it is attached to (R43)`)
+      this.report(
+        'principal-not-allowed',
+        at,
+        `a${this.kindLabel()} cannot have "${name}": it applies to the identity it is attached to (R43)`,
+      )
     } else if (negated && NOT_PRINCIPAL_FORBIDDEN_KINDS.has(this.kind)) {
       this.report('not-principal-not-allowed', at, `a${this.kindLabel()} cannot use "NotPrincipal" (R54)`)
     } else if (negated && effect === 'Allow') {
-      this.report('allow-with-not-principal', at, '"NotPrincipal" is only supported with "Effect": "Deny"; use "Principal" with a condition on aws:PrincipalArn instead (R54, R57)')
+      this.report(
+        'allow-with-not-principal',
+        at,
+        '"NotPrincipal" is only supported with "Effect": "Deny"; use "Principal" with a condition on aws:PrincipalArn instead (R54, R57)',
+      )
     }
     const value = own(raw, name)
     const entries: PrincipalEntry[] = []
@@ -283,7 +309,11 @@ class Normalizer {
         const typePath = childPointer(at, type)
         this.stringList(own(map, type), typePath).forEach((entry, index) => {
           if (entry === '') {
-            this.report('empty-value', Array.isArray(own(map, type)) ? childPointer(typePath, index) : typePath, 'an empty string is not a principal')
+            this.report(
+              'empty-value',
+              Array.isArray(own(map, type)) ? childPointer(typePath, index) : typePath,
+              'an empty string is not a principal',
+            )
           }
           entries.push(classifyPrincipalEntry(type, entry))
         })
@@ -302,7 +332,12 @@ class Normalizer {
       const operatorPath = childPointer(path, operator)
       const decoded = decodeOperator(operator)
       if (decoded === 'null-with-if-exists') {
-        this.report('null-with-if-exists', operatorPath, "'NullIfExists' is not an operator: Null already tests whether the key exists (R84)", 'key')
+        this.report(
+          'null-with-if-exists',
+          operatorPath,
+          "'NullIfExists' is not an operator: Null already tests whether the key exists (R84)",
+          'key',
+        )
         continue
       }
       if (decoded === 'unknown') {

@@ -25,7 +25,17 @@ import validatePolicyDocument, { type PolicySchemaError } from './generated/poli
 /** Top-level elements of a policy document (R37). */
 const DOCUMENT_ELEMENTS = ['Version', 'Id', 'Statement'] as const
 /** Elements of a statement (R40-R43, R73). */
-const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'] as const
+const STATEMENT_ELEMENTS = [
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Principal',
+  'NotPrincipal',
+  'Condition',
+] as const
 /** Members of a `Principal`/`NotPrincipal` object (R46). */
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const
 
@@ -158,7 +168,11 @@ function formatError(error: PolicySchemaError, document: unknown): Found | undef
       return wrongType(path, place, value)
     default:
       // Not produced by the current schema; kept so a schema change never loses an error.
-      return { code: 'invalid-type', path, message: `${describePlace(place)}: ${error.message ?? `fails the schema keyword '${error.keyword}'`}` }
+      return {
+        code: 'invalid-type',
+        path,
+        message: `${describePlace(place)}: ${error.message ?? `fails the schema keyword '${error.keyword}'`}`,
+      }
   }
 }
 
@@ -172,8 +186,13 @@ function unknownMember(parentPath: string, place: Place, name: string): Found {
     }
   }
   const known = place.kind === 'document' ? DOCUMENT_ELEMENTS : place.kind === 'statement' ? STATEMENT_ELEMENTS : []
-  const where = place.kind === 'document' ? 'a policy document allows Version, Id and Statement' : `a statement allows ${STATEMENT_ELEMENTS.join(', ')}`
-  return { code: 'unknown-element', path, message: `unknown element ${quote(name)}${suggestion(name, known, 'element names are case-sensitive', where)}` }
+  const where =
+    place.kind === 'document' ? 'a policy document allows Version, Id and Statement' : `a statement allows ${STATEMENT_ELEMENTS.join(', ')}`
+  return {
+    code: 'unknown-element',
+    path,
+    message: `unknown element ${quote(name)}${suggestion(name, known, 'element names are case-sensitive', where)}`,
+  }
 }
 
 /** " (hint; did you mean 'X'?)" for a case-only difference, otherwise " (what is allowed)". */
@@ -190,7 +209,11 @@ function missingMember(path: string, place: Place, name: string): Found {
     case 'Effect':
       return { code: 'missing-effect', path, message: `${describePlace(place)} has no 'Effect' (it must be "Allow" or "Deny")` }
     case 'Action':
-      return { code: 'missing-action', path, message: `${describePlace(place)} has neither 'Action' nor 'NotAction' (exactly one is required)` }
+      return {
+        code: 'missing-action',
+        path,
+        message: `${describePlace(place)} has neither 'Action' nor 'NotAction' (exactly one is required)`,
+      }
     default:
       return { code: 'invalid-type', path, message: `${describePlace(place)} has no ${quote(name)}` }
   }
@@ -219,7 +242,10 @@ function badEnum(path: string, place: Place, value: unknown): Found {
     return { code: 'invalid-version', path, message: `Version must be "2012-10-17" or "2008-10-17", not ${describeValue(value)}` }
   }
   if (place.kind === 'element' && place.name === 'Effect') {
-    const hint = typeof value === 'string' && ['allow', 'deny'].includes(value.toLowerCase()) ? ` (Effect is case-sensitive; did you mean ${JSON.stringify(value.toLowerCase() === 'allow' ? 'Allow' : 'Deny')}?)` : ''
+    const hint =
+      typeof value === 'string' && ['allow', 'deny'].includes(value.toLowerCase())
+        ? ` (Effect is case-sensitive; did you mean ${JSON.stringify(value.toLowerCase() === 'allow' ? 'Allow' : 'Deny')}?)`
+        : ''
     return { code: 'invalid-effect', path, message: `Effect must be exactly "Allow" or "Deny", not ${describeValue(value)}${hint}` }
   }
   return { code: 'invalid-type', path, message: `${describePlace(place)} has a value that is not allowed: ${describeValue(value)}` }
@@ -242,28 +268,48 @@ function wrongType(path: string, place: Place, value: unknown): Found {
     case 'document':
       return { code: 'invalid-document', path, message: `a policy document must be a JSON object, not ${actual}` }
     case 'document-element':
-      if (place.name === 'Version') return { code: 'invalid-version', path, message: `Version must be "2012-10-17" or "2008-10-17", not ${actual}` }
-      return { code: 'invalid-type', path, message: `${place.name} must be ${place.name === 'Statement' ? 'a statement object or an array of statement objects' : 'a string'}, not ${actual}` }
+      if (place.name === 'Version')
+        return { code: 'invalid-version', path, message: `Version must be "2012-10-17" or "2008-10-17", not ${actual}` }
+      return {
+        code: 'invalid-type',
+        path,
+        message: `${place.name} must be ${place.name === 'Statement' ? 'a statement object or an array of statement objects' : 'a string'}, not ${actual}`,
+      }
     case 'statement':
       return {
         code: 'invalid-type',
         path,
-        message: place.single ? `Statement must be a statement object or an array of statement objects, not ${actual}` : `each entry of Statement must be a statement object, not ${actual}`,
+        message: place.single
+          ? `Statement must be a statement object or an array of statement objects, not ${actual}`
+          : `each entry of Statement must be a statement object, not ${actual}`,
       }
     case 'element':
       if (PRINCIPAL_ELEMENTS.has(place.name)) {
-        return { code: 'invalid-principal', path, message: `${place.name} must be "*" or an object of AWS, Service, Federated or CanonicalUser entries, not ${actual}` }
+        return {
+          code: 'invalid-principal',
+          path,
+          message: `${place.name} must be "*" or an object of AWS, Service, Federated or CanonicalUser entries, not ${actual}`,
+        }
       }
-      if (place.name === 'Effect') return { code: 'invalid-effect', path, message: `Effect must be exactly "Allow" or "Deny", not ${actual}` }
+      if (place.name === 'Effect')
+        return { code: 'invalid-effect', path, message: `Effect must be exactly "Allow" or "Deny", not ${actual}` }
       return { code: 'invalid-type', path, message: `${place.name} must be ${expectedForElement(place.name)}, not ${actual}` }
     case 'element-entry':
       return { code: 'invalid-type', path, message: `each entry of ${place.name} must be a string, not ${actual}` }
     case 'principal-type':
-      return { code: 'invalid-principal', path, message: `${place.element}.${place.name} must be a string or an array of strings, not ${actual}` }
+      return {
+        code: 'invalid-principal',
+        path,
+        message: `${place.element}.${place.name} must be a string or an array of strings, not ${actual}`,
+      }
     case 'principal-entry':
       return { code: 'invalid-principal', path, message: `each entry of ${place.element}.${place.name} must be a string, not ${actual}` }
     case 'condition-operator':
-      return { code: 'invalid-type', path, message: `condition operator ${quote(place.operator)} must map condition keys to values (an object), not ${actual}` }
+      return {
+        code: 'invalid-type',
+        path,
+        message: `condition operator ${quote(place.operator)} must map condition keys to values (an object), not ${actual}`,
+      }
     case 'condition-key':
       return {
         code: 'invalid-type',
@@ -271,7 +317,11 @@ function wrongType(path: string, place: Place, value: unknown): Found {
         message: `condition key ${quote(place.key)} under ${quote(place.operator)} must have a string, number or boolean value, or an array of those, not ${actual}`,
       }
     case 'condition-value':
-      return { code: 'invalid-type', path, message: `each value of condition key ${quote(place.key)} under ${quote(place.operator)} must be a string, number or boolean, not ${actual}` }
+      return {
+        code: 'invalid-type',
+        path,
+        message: `each value of condition key ${quote(place.key)} under ${quote(place.operator)} must be a string, number or boolean, not ${actual}`,
+      }
     case 'other':
       return { code: 'invalid-type', path, message: `unexpected ${actual} here` }
   }
@@ -416,7 +466,9 @@ function sortInDocumentOrder(issues: PolicyIssue[], document: unknown): PolicyIs
       const difference = (a.order[k] as number) - (b.order[k] as number)
       if (difference !== 0) return difference
     }
-    return a.order.length - b.order.length || (a.issue.path === b.issue.path ? 0 : a.issue.path < b.issue.path ? -1 : 1) || a.index - b.index
+    return (
+      a.order.length - b.order.length || (a.issue.path === b.issue.path ? 0 : a.issue.path < b.issue.path ? -1 : 1) || a.index - b.index
+    )
   })
   return entries.map((entry) => entry.issue)
 }

@@ -12,13 +12,37 @@ let files: Fixture
 beforeAll(() => {
   files = fixture({
     'identity.json': policyText(
-      { Sid: 'ReadWithMfa', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+      {
+        Sid: 'ReadWithMfa',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      },
       { Sid: 'NoDeletes', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' },
-      { Sid: 'TaggedWrites', Effect: 'Allow', Action: 's3:PutObject', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] }, NumericLessThan: { 's3:max-keys': '10' } } },
-      { Sid: 'BeforeDeadline', Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } } },
+      {
+        Sid: 'TaggedWrites',
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: '*',
+        Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] }, NumericLessThan: { 's3:max-keys': '10' } },
+      },
+      {
+        Sid: 'BeforeDeadline',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: '*',
+        Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } },
+      },
     ),
     'allow-all.json': policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
-    'deny-eu.json': policy({ Sid: 'OnlyEu', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }),
+    'deny-eu.json': policy({
+      Sid: 'OnlyEu',
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+    }),
     'resource-side.json': policy({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }),
     'boundary-s3-read.json': policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }),
     'trust.json': policy({ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'sts:AssumeRole' }),
@@ -26,7 +50,8 @@ beforeAll(() => {
     'request.yaml': `principal: ${ALICE}\naction: s3:GetObject\nresource: "${OBJECT}"\n`,
     'bad-request.json': '{\n  "principal": "x",\n  "action": 42,\n  "resource": "*"\n}\n',
     'malformed.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", }\n  ]\n}\n',
-    'invalid.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Permit",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    'invalid.json':
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Permit",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    }\n  ]\n}\n',
   })
 })
 afterAll(() => files.cleanup())
@@ -36,7 +61,15 @@ const evaluate = (...args: string[]) => runCli(['evaluate', ...args], { cwd: fil
 
 describe('iam-eval evaluate', () => {
   it('exits 0 and prints Allow with the deciding statement and its file:line', () => {
-    const run = evaluate('--identity', 'identity.json', ...base, '--action', 's3:GetObject', '--context', 'aws:MultiFactorAuthPresent:=true')
+    const run = evaluate(
+      '--identity',
+      'identity.json',
+      ...base,
+      '--action',
+      's3:GetObject',
+      '--context',
+      'aws:MultiFactorAuthPresent:=true',
+    )
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^Allow {2}s3:GetObject on arn:aws:s3:::amzn-s3-demo-bucket\/report\.csv\n/)
     expect(run.stdout).toContain('allowed by: identity policy #0 statement #0 ("ReadWithMfa") at identity.json:4:5')
@@ -50,7 +83,9 @@ describe('iam-eval evaluate', () => {
     expect(run.stdout).toContain('failed gate: identity')
     expect(run.stdout).toContain('missing context keys: aws:MultiFactorAuthPresent')
     expect(run.stdout).toContain('statements that almost matched:')
-    expect(run.stdout).toContain('identity policy #0 statement #0 ("ReadWithMfa") at identity.json:4:5: condition Bool on aws:MultiFactorAuthPresent failed (request value: absent)')
+    expect(run.stdout).toContain(
+      'identity policy #0 statement #0 ("ReadWithMfa") at identity.json:4:5: condition Bool on aws:MultiFactorAuthPresent failed (request value: absent)',
+    )
   })
 
   it('exits 2 on an explicit deny and names the Deny statement', () => {
@@ -74,8 +109,15 @@ describe('iam-eval evaluate', () => {
     const result = JSON.parse(run.stdout) as Record<string, unknown>
     expect(result).toMatchObject({ decision: 'ImplicitDeny', allowed: false, failedGate: { kind: 'identity' }, decisiveStatements: [] })
     expect(result['explanation']).toMatchObject({ missingContextKeys: ['aws:MultiFactorAuthPresent'] })
-    const allowed = JSON.parse(evaluate('--identity', 'allow-all.json', ...base, '--action', 's3:GetObject', '--json').stdout) as Record<string, unknown>
-    expect(allowed).toMatchObject({ decision: 'Allow', allowed: true, decisiveStatements: [{ policyType: 'identity', policyIndex: 0, statementIndex: 0 }] })
+    const allowed = JSON.parse(evaluate('--identity', 'allow-all.json', ...base, '--action', 's3:GetObject', '--json').stdout) as Record<
+      string,
+      unknown
+    >
+    expect(allowed).toMatchObject({
+      decision: 'Allow',
+      allowed: true,
+      decisiveStatements: [{ policyType: 'identity', policyIndex: 0, statementIndex: 0 }],
+    })
   })
 
   describe('--expect', () => {
@@ -102,7 +144,18 @@ describe('iam-eval evaluate', () => {
 
   describe('--context', () => {
     it('reads key=value as a string (the value may contain = and the key / and :)', () => {
-      const run = evaluate('--identity', 'identity.json', ...base, '--action', 's3:GetObject', '--context', 'aws:MultiFactorAuthPresent=true', '--context', 'aws:PrincipalTag/a=b=c', '--json')
+      const run = evaluate(
+        '--identity',
+        'identity.json',
+        ...base,
+        '--action',
+        's3:GetObject',
+        '--context',
+        'aws:MultiFactorAuthPresent=true',
+        '--context',
+        'aws:PrincipalTag/a=b=c',
+        '--json',
+      )
       expect(JSON.parse(run.stdout)).toMatchObject({ decision: 'Allow' })
     })
 
@@ -110,7 +163,9 @@ describe('iam-eval evaluate', () => {
       const put = ['--identity', 'identity.json', ...base, '--action', 's3:PutObject']
       expect(evaluate(...put, '--context', 'aws:TagKeys=team', '--context', 'aws:TagKeys=env', '--context', 's3:max-keys:=5').code).toBe(0)
       expect(evaluate(...put, '--context', 'aws:TagKeys:=["team","env"]', '--context', 's3:max-keys:=5').code).toBe(0)
-      expect(evaluate(...put, '--context', 'aws:TagKeys:=["team"]', '--context', 'aws:TagKeys=owner', '--context', 's3:max-keys:=5').code).toBe(2)
+      expect(
+        evaluate(...put, '--context', 'aws:TagKeys:=["team"]', '--context', 'aws:TagKeys=owner', '--context', 's3:max-keys:=5').code,
+      ).toBe(2)
       expect(evaluate(...put, '--context', 'aws:TagKeys=team', '--context', 's3:max-keys:=50').code).toBe(2)
     })
 
@@ -139,7 +194,12 @@ describe('iam-eval evaluate', () => {
     it("reads standard input for '-'", () => {
       const run = runCli(['evaluate', '--identity', 'identity.json', '--request', '-'], {
         cwd: files.dir,
-        input: JSON.stringify({ principal: ALICE, action: 's3:GetObject', resource: OBJECT, context: { 'aws:MultiFactorAuthPresent': 'true' } }),
+        input: JSON.stringify({
+          principal: ALICE,
+          action: 's3:GetObject',
+          resource: OBJECT,
+          context: { 'aws:MultiFactorAuthPresent': 'true' },
+        }),
       })
       expect(run.code).toBe(0)
     })
@@ -165,7 +225,16 @@ describe('iam-eval evaluate', () => {
       const denied = evaluate(...request, '--scp', '0:allow-all.json', '--scp', '1:deny-eu.json', '--json')
       // Level 1 has a Deny that does not apply (no region given means StringNotEquals holds): explicit deny.
       expect(JSON.parse(denied.stdout)).toMatchObject({ decision: 'ExplicitDeny', decisiveStatements: [{ policyType: 'scp', level: 1 }] })
-      const implicit = evaluate(...request, '--scp', 'allow-all.json', '--scp', '1:deny-eu.json', '--context', 'aws:RequestedRegion=eu-west-1', '--json')
+      const implicit = evaluate(
+        ...request,
+        '--scp',
+        'allow-all.json',
+        '--scp',
+        '1:deny-eu.json',
+        '--context',
+        'aws:RequestedRegion=eu-west-1',
+        '--json',
+      )
       expect(JSON.parse(implicit.stdout)).toMatchObject({ decision: 'ImplicitDeny', failedGate: { kind: 'scp', level: 1 } })
     })
 
@@ -178,12 +247,18 @@ describe('iam-eval evaluate', () => {
     it('takes RCP levels, boundaries, session and endpoint policies', () => {
       const all = [
         ...base,
-        '--identity', 'allow-all.json',
-        '--boundary', 'boundary-s3-read.json',
-        '--session', 'allow-all.json',
-        '--endpoint', 'resource-side.json',
-        '--rcp', '0:resource-side.json',
-        '--rcp', '1:resource-side.json',
+        '--identity',
+        'allow-all.json',
+        '--boundary',
+        'boundary-s3-read.json',
+        '--session',
+        'allow-all.json',
+        '--endpoint',
+        'resource-side.json',
+        '--rcp',
+        '0:resource-side.json',
+        '--rcp',
+        '1:resource-side.json',
       ]
       expect(evaluate(...all, '--action', 's3:GetObject').code).toBe(0)
       const outsideBoundary = evaluate(...all, '--action', 's3:PutObject', '--json')

@@ -19,16 +19,33 @@ const validate = ajv.compile(schema)
 const request = { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: '*' }
 
 const VALID: Record<string, unknown> = {
-  'minimal': { cases: [{ name: 'a', request, expect: 'Allow' }] },
+  minimal: { cases: [{ name: 'a', request, expect: 'Allow' }] },
   'every member': {
     $schema: './suite.schema.json',
     name: 'n',
     description: 'd',
     now: '2025-01-31T12:00:00Z',
-    policies: { identity: ['a.json', { Version: '2012-10-17', Statement: [] }], permissionsBoundary: 'b.json', session: 'c.json', scps: [['r.json'], ['o.json']], rcps: [['x.json']], endpoint: 'e.json', trust: 't.json' },
+    policies: {
+      identity: ['a.json', { Version: '2012-10-17', Statement: [] }],
+      permissionsBoundary: 'b.json',
+      session: 'c.json',
+      scps: [['r.json'], ['o.json']],
+      rcps: [['x.json']],
+      endpoint: 'e.json',
+      trust: 't.json',
+    },
     defaults: { principal: 'p', resourceAccount: '111122223333', context: { k: 'v', n: 1, b: true, l: ['x', 2] } },
     cases: [
-      { name: 'a', request: {}, expect: 'ExplicitDeny', decidedBy: 'Sid', now: 1700000000, policies: { identity: null, resource: 'r.json' }, skip: 'later', description: 'x' },
+      {
+        name: 'a',
+        request: {},
+        expect: 'ExplicitDeny',
+        decidedBy: 'Sid',
+        now: 1700000000,
+        policies: { identity: null, resource: 'r.json' },
+        skip: 'later',
+        description: 'x',
+      },
       { name: 'b', request: { context: { k: null } }, expect: 'ImplicitDeny', failedGate: 'scp', skip: false },
       { name: 'c', request, expect: 'Deny' },
     ],
@@ -56,14 +73,15 @@ const INVALID: Record<string, unknown> = {
 }
 
 describe('suite.schema.json', () => {
-  it.each(['examples/ci/tests/data-lake.iam-test.yaml', 'examples/ci/tests/role-trust.iam-test.yaml', 'examples/ci/tests/cross-account.iam-test.json'])(
-    'accepts %s',
-    (file) => {
-      const value: unknown = parse(readFileSync(path.join(ROOT, file), 'utf8'))
-      expect(validate(value), JSON.stringify(validate.errors)).toBe(true)
-      expect('suite' in readSuiteSpec(value)).toBe(true)
-    },
-  )
+  it.each([
+    'examples/ci/tests/data-lake.iam-test.yaml',
+    'examples/ci/tests/role-trust.iam-test.yaml',
+    'examples/ci/tests/cross-account.iam-test.json',
+  ])('accepts %s', (file) => {
+    const value: unknown = parse(readFileSync(path.join(ROOT, file), 'utf8'))
+    expect(validate(value), JSON.stringify(validate.errors)).toBe(true)
+    expect('suite' in readSuiteSpec(value)).toBe(true)
+  })
 
   it.each(Object.entries(VALID))('accepts %s, as the CLI does', (_name, value) => {
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true)

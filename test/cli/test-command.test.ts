@@ -54,20 +54,34 @@ let broken: Fixture
 beforeAll(() => {
   demo = fixture({
     'policies/read.json': policyText(
-      { Sid: 'ReadWithMfa', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+      {
+        Sid: 'ReadWithMfa',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      },
       { Sid: 'NoDeletes', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' },
     ),
     'demo.iam-test.yaml': SUITE,
     'passing/one.iam-test.json': {
       policies: { identity: '../policies/read.json' },
-      cases: [{ name: 'json suite case', request: { principal: ALICE, action: 's3:PutObject', resource: OBJECT }, expect: 'ImplicitDeny', failedGate: 'identity' }],
+      cases: [
+        {
+          name: 'json suite case',
+          request: { principal: ALICE, action: 's3:PutObject', resource: OBJECT },
+          expect: 'ImplicitDeny',
+          failedGate: 'identity',
+        },
+      ],
     },
     'passing/deeper/two.iam-test.yml': `cases:\n  - name: yml suite case\n    policies:\n      identity:\n        - { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: "*", Resource: "*" }] }\n    request: { principal: "${ALICE}", action: s3:GetObject, resource: "*" }\n    expect: Allow\n`,
     'node_modules/some-package/ignored.iam-test.yaml': 'this: [is not a suite',
   })
   broken = fixture({
     'policies/ok.json': policyText({ Effect: 'Allow', Action: '*', Resource: '*' }),
-    'policies/invalid.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Permit",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    }\n  ]\n}\n',
+    'policies/invalid.json':
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Permit",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    }\n  ]\n}\n',
     'malformed.iam-test.yaml': 'cases:\n  - name: one\n    request: { action: [s3:GetObject\n    expect: Allow\n',
     'malformed.iam-test.json': '{\n  "cases": [\n    { "name": "one", }\n  ]\n}\n',
     'unknown-key.iam-test.yaml': `cases:\n  - name: typo\n    request: { principal: "${ALICE}", action: s3:GetObject, resource: "*" }\n    expected: Allow\n`,
@@ -98,7 +112,12 @@ beforeAll(() => {
       '    expect: Allow',
       '',
     ].join('\n'),
-    'duplicate.iam-test.json': { cases: [{ name: 'same', request: { principal: ALICE, action: 'a:b', resource: '*' }, expect: 'ImplicitDeny' }, { name: 'same', request: { principal: ALICE, action: 'a:b', resource: '*' }, expect: 'ImplicitDeny' }] },
+    'duplicate.iam-test.json': {
+      cases: [
+        { name: 'same', request: { principal: ALICE, action: 'a:b', resource: '*' }, expect: 'ImplicitDeny' },
+        { name: 'same', request: { principal: ALICE, action: 'a:b', resource: '*' }, expect: 'ImplicitDeny' },
+      ],
+    },
   })
 })
 afterAll(() => {
@@ -203,15 +222,21 @@ describe('iam-eval test: pretty reporter', () => {
     expect(out).toContain(`request: s3:GetObject on ${OBJECT} by ${ALICE}`)
     expect(out).toContain('failed gate: identity')
     expect(out).toContain('missing context keys: aws:MultiFactorAuthPresent')
-    expect(out).toContain('identity policy #0 statement #0 ("ReadWithMfa") at policies/read.json:4:5: condition Bool on aws:MultiFactorAuthPresent failed (request value: absent)')
-    expect(out).toContain('expected the decision to come from Sid "SomethingElse", but it came from identity policy #0 statement #0 ("ReadWithMfa") at policies/read.json:4:5')
+    expect(out).toContain(
+      'identity policy #0 statement #0 ("ReadWithMfa") at policies/read.json:4:5: condition Bool on aws:MultiFactorAuthPresent failed (request value: absent)',
+    )
+    expect(out).toContain(
+      'expected the decision to come from Sid "SomethingElse", but it came from identity policy #0 statement #0 ("ReadWithMfa") at policies/read.json:4:5',
+    )
     expect(out).toContain('✓ deletes are denied')
     expect(out).toMatch(/Cases {3}2 passed, 2 failed, 1 skipped \(5\)/)
     expect(out).not.toMatch(ANSI)
   })
 
   it('shows decisions of passing cases with --verbose', () => {
-    expect(inDemo('demo.iam-test.yaml', '-v').stdout).toContain('ExplicitDeny: explicitly denied by identity policy #0 statement #1 ("NoDeletes")')
+    expect(inDemo('demo.iam-test.yaml', '-v').stdout).toContain(
+      'ExplicitDeny: explicitly denied by identity policy #0 statement #1 ("NoDeletes")',
+    )
   })
 
   it('colours with FORCE_COLOR, not under NO_COLOR', () => {
@@ -233,13 +258,21 @@ describe('iam-eval test: json reporter', () => {
     const report = JSON.parse(run.stdout) as {
       success: boolean
       summary: Record<string, number>
-      suites: { file: string; cases: { name: string; status: string; line: number; column: number; result?: { decision: string; explanation?: unknown } }[] }[]
+      suites: {
+        file: string
+        cases: { name: string; status: string; line: number; column: number; result?: { decision: string; explanation?: unknown } }[]
+      }[]
     }
     expect(report.success).toBe(false)
     expect(report.summary).toMatchObject({ suites: 3, cases: 7, passed: 4, failed: 2, errors: 0, skipped: 1, problems: 0 })
     const suite = report.suites.find((entry) => entry.file === 'demo.iam-test.yaml')
     const failed = suite?.cases.find((outcome) => outcome.name === 'reads without MFA')
-    expect(failed).toMatchObject({ status: 'failed', line: lineOf(SUITE, 'name: reads without MFA'), column: 5, result: { decision: 'ImplicitDeny' } })
+    expect(failed).toMatchObject({
+      status: 'failed',
+      line: lineOf(SUITE, 'name: reads without MFA'),
+      column: 5,
+      result: { decision: 'ImplicitDeny' },
+    })
     expect(failed?.result?.explanation).toBeDefined()
     expect(run.stdout).not.toMatch(ANSI)
     // JSON suites are located too: the case object's opening brace.
@@ -267,7 +300,11 @@ describe('iam-eval test: junit reporter', () => {
     }
     const demoSuite = suites.find((suite) => suite.attributes['file'] === 'demo.iam-test.yaml')
     const failed = descendants(demoSuite ?? root, 'testcase').find((element) => element.attributes['name'] === 'reads without MFA')
-    expect(failed?.attributes).toMatchObject({ classname: 'Demo', file: 'demo.iam-test.yaml', line: String(lineOf(SUITE, 'name: reads without MFA')) })
+    expect(failed?.attributes).toMatchObject({
+      classname: 'Demo',
+      file: 'demo.iam-test.yaml',
+      line: String(lineOf(SUITE, 'name: reads without MFA')),
+    })
     const failure = failed === undefined ? undefined : descendants(failed, 'failure')[0]
     expect(failure?.attributes).toMatchObject({ message: 'expected Allow, got ImplicitDeny', type: 'DecisionMismatch' })
     expect(failure?.text).toContain('missing context keys: aws:MultiFactorAuthPresent')
@@ -302,7 +339,11 @@ describe('iam-eval test: github reporter', () => {
     expect(annotations).toHaveLength(2)
     const line = lineOf(SUITE, 'name: reads without MFA')
     const first = annotations[0] as string
-    expect(first.startsWith(`::error file=demo.iam-test.yaml,line=${line},col=5,title=iam-eval%3A Demo › reads without MFA::expected Allow, got ImplicitDeny%0A`)).toBe(true)
+    expect(
+      first.startsWith(
+        `::error file=demo.iam-test.yaml,line=${line},col=5,title=iam-eval%3A Demo › reads without MFA::expected Allow, got ImplicitDeny%0A`,
+      ),
+    ).toBe(true)
     expect(first).toContain('%0Amissing context keys: aws:MultiFactorAuthPresent%0A')
     expect(first).not.toMatch(/[\r\n]/)
     for (const annotation of annotations) expect(annotation).toMatch(/^::error file=[^,:]+,line=\d+,col=\d+,title=[^,:]+::\S/)
@@ -315,7 +356,9 @@ describe('iam-eval test: github reporter', () => {
     const run = inBroken('--reporter', 'github')
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('::error file=policies/invalid.json,line=5,col=17,title=iam-eval%3A invalid-effect::')
-    expect(run.stdout).toContain(`::error file=unknown-key.iam-test.yaml,line=4,col=5,title=iam-eval%3A invalid-suite::unknown case member 'expected'; did you mean 'expect'?`)
+    expect(run.stdout).toContain(
+      `::error file=unknown-key.iam-test.yaml,line=4,col=5,title=iam-eval%3A invalid-suite::unknown case member 'expected'; did you mean 'expect'?`,
+    )
     expect(run.stdout).toMatch(/^::error file=malformed\.iam-test\.json,line=3,col=\d+,title=iam-eval%3A invalid-json::/m)
   })
 
@@ -343,7 +386,9 @@ describe('iam-eval test: errors', () => {
     const run = inBroken('unknown-key.iam-test.yaml')
     expect(run.code).toBe(1)
     expect(run.stdout).toContain("unknown-key.iam-test.yaml:4:5  invalid-suite  unknown case member 'expected'; did you mean 'expect'?")
-    expect(run.stdout).toContain("unknown-key.iam-test.yaml:2:5  invalid-suite  'expect' must be one of Allow, ExplicitDeny, ImplicitDeny, Deny")
+    expect(run.stdout).toContain(
+      "unknown-key.iam-test.yaml:2:5  invalid-suite  'expect' must be one of Allow, ExplicitDeny, ImplicitDeny, Deny",
+    )
   })
 
   it('refuses duplicate case names', () => {

@@ -17,7 +17,21 @@ import { parseXml } from './xml.js'
 
 describe('--context syntax', () => {
   it('reads strings, JSON values, and repeated keys as lists', () => {
-    expect(parseContextArgs(['a=1', 'b:=1', 'c:=true', 'd:="x"', 'e:=[1,"y"]', 'f=x', 'f=y', 'g:=["p"]', 'g=q', 'h=a=b', 'aws:PrincipalTag/team=data'])).toEqual({
+    expect(
+      parseContextArgs([
+        'a=1',
+        'b:=1',
+        'c:=true',
+        'd:="x"',
+        'e:=[1,"y"]',
+        'f=x',
+        'f=y',
+        'g:=["p"]',
+        'g=q',
+        'h=a=b',
+        'aws:PrincipalTag/team=data',
+      ]),
+    ).toEqual({
       a: '1',
       b: 1,
       c: true,
@@ -48,14 +62,19 @@ describe('times', () => {
   })
 
   it('refuses local times, other formats and nonsense', () => {
-    for (const bad of ['2025-01-31T12:00:00', 'Jan 31 2025', 'tomorrow', '2025-13-45T00:00:00Z', '']) expect(parseTime(bad), bad).toBeUndefined()
+    for (const bad of ['2025-01-31T12:00:00', 'Jan 31 2025', 'tomorrow', '2025-13-45T00:00:00Z', ''])
+      expect(parseTime(bad), bad).toBeUndefined()
     expect(parseTime(1.5)).toBeUndefined()
   })
 })
 
 describe('SCP levels', () => {
   it('groups LEVEL:FILE arguments, defaulting to level 0', () => {
-    expect(groupLevels('scp', ['root.json', '1:ou.json', '1:ou2.json', '0:root2.json', '2:C:\\x.json'])).toEqual([['root.json', 'root2.json'], ['ou.json', 'ou2.json'], ['C:\\x.json']])
+    expect(groupLevels('scp', ['root.json', '1:ou.json', '1:ou2.json', '0:root2.json', '2:C:\\x.json'])).toEqual([
+      ['root.json', 'root2.json'],
+      ['ou.json', 'ou2.json'],
+      ['C:\\x.json'],
+    ])
     expect(groupLevels('scp', ['C:\\policies\\scp.json'])).toEqual([['C:\\policies\\scp.json']])
   })
   it('refuses gaps', () => {
@@ -92,7 +111,11 @@ describe('colour decision', () => {
 
 describe('request merging', () => {
   it('replaces fields and context keys, and removes keys set to null', () => {
-    expect(mergeRequests({ principal: 'p', context: { a: 1, b: 2 } }, { action: 'x', context: { b: 3, a: null, c: 4 } })).toEqual({ principal: 'p', action: 'x', context: { b: 3, c: 4 } })
+    expect(mergeRequests({ principal: 'p', context: { a: 1, b: 2 } }, { action: 'x', context: { b: 3, a: null, c: 4 } })).toEqual({
+      principal: 'p',
+      action: 'x',
+      context: { b: 3, c: 4 },
+    })
     expect(mergeRequests({ context: { a: 1 } }, {})).toEqual({ context: { a: 1 } })
   })
 })
@@ -109,7 +132,9 @@ describe('escaping', () => {
   it('escapes GitHub workflow commands as @actions/core does', () => {
     expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b')
     expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A')
-    expect(errorAnnotation({ file: 'x,y.yaml', line: 3, column: 5 }, 'T: t', 'm\nn')).toBe('::error file=x%2Cy.yaml,line=3,col=5,title=T%3A t::m%0An')
+    expect(errorAnnotation({ file: 'x,y.yaml', line: 3, column: 5 }, 'T: t', 'm\nn')).toBe(
+      '::error file=x%2Cy.yaml,line=3,col=5,title=T%3A t::m%0An',
+    )
     expect(errorAnnotation({}, 'T', 'm')).toBe('::error title=T::m')
     expect(errorAnnotation({ file: 'f', column: 2 }, 'T', 'm')).toBe('::error file=f,title=T::m')
   })

@@ -14,12 +14,25 @@ beforeAll(() => {
     'policies/bucket.json': policy({ Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }),
     'policies/trust.json': policy({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }),
     'policies/suite.iam-test.json': { cases: [] },
-    'broken/invalid.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3",\n      "Resource": "*",\n      "Principal": "*"\n    }\n  ]\n}\n',
+    'broken/invalid.json':
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3",\n      "Resource": "*",\n      "Principal": "*"\n    }\n  ]\n}\n',
     'broken/malformed.json': '{\n  "Version": "2012-10-17"\n  "Statement": []\n}\n',
     'node_modules/dep/policy.json': '{ not json',
-    'scp.json': policy({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }),
+    'scp.json': policy({
+      Effect: 'Deny',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+    }),
     // About 7,700 characters without white space: within the identity quota (10,240), over the boundary one (6,144).
-    'big.json': policy(...Array.from({ length: 85 }, (_, index) => ({ Sid: `S${index}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${index}/*` }))),
+    'big.json': policy(
+      ...Array.from({ length: 85 }, (_, index) => ({
+        Sid: `S${index}`,
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::bucket-${index}/*`,
+      })),
+    ),
   })
 })
 afterAll(() => files.cleanup())
@@ -67,7 +80,9 @@ describe('iam-eval validate', () => {
     expect(validate('big.json').code).toBe(0)
     const run = validate('--kind', 'boundary', 'big.json')
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/^big\.json:1:1 {2}limit-exceeded {2}the policy has \d+ characters not counting white space; the limit for this kind is 6144/m)
+    expect(run.stdout).toMatch(
+      /^big\.json:1:1 {2}limit-exceeded {2}the policy has \d+ characters not counting white space; the limit for this kind is 6144/m,
+    )
   })
 
   it('guesses kinds with --kind auto (Principal: resource; sts:AssumeRole without Resource: trust)', () => {
@@ -117,7 +132,10 @@ describe('iam-eval validate', () => {
   it('prints findings as JSON with --json', () => {
     const run = validate('--json', 'broken/invalid.json', 'policies/identity.json')
     expect(run.code).toBe(1)
-    const report = JSON.parse(run.stdout) as { files: { file: string; kind: string; findings: Record<string, unknown>[] }[]; summary: Record<string, unknown> }
+    const report = JSON.parse(run.stdout) as {
+      files: { file: string; kind: string; findings: Record<string, unknown>[] }[]
+      summary: Record<string, unknown>
+    }
     expect(report.summary).toEqual({ files: 2, findings: 2, failOn: 'error', failed: true })
     expect(report.files[0]).toMatchObject({ file: 'broken/invalid.json', kind: 'identity' })
     expect(report.files[0]?.findings[0]).toEqual({
@@ -133,6 +151,8 @@ describe('iam-eval validate', () => {
   it('colours only when asked or on a terminal', () => {
     expect(validate('broken/invalid.json').stdout).not.toMatch(ANSI)
     expect(validate('--color', 'broken/invalid.json').stdout).toMatch(ANSI)
-    expect(runCli(['validate', 'broken/invalid.json'], { cwd: files.dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI)
+    expect(runCli(['validate', 'broken/invalid.json'], { cwd: files.dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toMatch(
+      ANSI,
+    )
   })
 })

@@ -35,7 +35,13 @@ function decode(text: string, where: string): string {
     const numeric = /^#(\d+)$/.exec(body) ?? /^#x([0-9A-Fa-f]+)$/.exec(body)
     if (numeric === null) throw new Error(`unknown entity '&${body};' in ${where}`)
     const code = Number.parseInt(numeric[1] as string, body.startsWith('#x') ? 16 : 10)
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff)
     if (!allowed) throw new Error(`character reference to a forbidden character in ${where}`)
     return String.fromCodePoint(code)
   })

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest'
 import { evaluate, parsePolicy } from '../../src/index.js'
 import type { PolicySet } from '../../src/index.js'
 
-const request = { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333' }
+const request = {
+  principal: 'arn:aws:iam::111122223333:user/alice',
+  action: 's3:GetObject',
+  resource: 'arn:aws:s3:::b/k',
+  resourceAccount: '111122223333',
+}
 const allow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }
 const deny = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }] }
 

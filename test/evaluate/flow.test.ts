@@ -19,7 +19,8 @@ const allowAll = doc({ Effect: 'Allow', Action: '*', Resource: '*' })
 const allowGet = doc({ Sid: 'Get', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' })
 const denyGet = doc({ Sid: 'NoGet', Effect: 'Deny', Action: 's3:GetObject', Resource: '*' })
 const allowNothing = doc({ Effect: 'Allow', Action: 'ec2:*', Resource: '*' })
-const bucketPolicy = (principal: unknown, effect = 'Allow') => doc({ Sid: 'Bucket', Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' })
+const bucketPolicy = (principal: unknown, effect = 'Allow') =>
+  doc({ Sid: 'Bucket', Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' })
 const everyone = doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' })
 
 function decide(request: AuthorizationRequest, policies: PolicySet) {
@@ -31,7 +32,10 @@ describe('explicit deny (R11)', () => {
     for (const policies of [
       { identity: [allowAll, denyGet] },
       { identity: [allowAll], resource: bucketPolicy({ AWS: alice }, 'Deny') },
-      { identity: [allowAll], permissionsBoundary: doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' }) },
+      {
+        identity: [allowAll],
+        permissionsBoundary: doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' }),
+      },
       { identity: [allowAll], scps: [[allowAll, denyGet]] },
       { identity: [allowAll], rcps: [[everyone, doc({ Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: '*' })]] },
       { identity: [allowAll], endpoint: [doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' })] },
@@ -45,7 +49,9 @@ describe('explicit deny (R11)', () => {
 
   it('names the deny statement that decided', () => {
     const result = decide(get, { identity: [allowAll, { ...denyGet, Id: 'guard' }] })
-    expect(result.decisiveStatements).toEqual([{ policyType: 'identity', policyIndex: 1, policyId: 'guard', statementIndex: 0, sid: 'NoGet', effect: 'Deny' }])
+    expect(result.decisiveStatements).toEqual([
+      { policyType: 'identity', policyIndex: 1, policyId: 'guard', statementIndex: 0, sid: 'NoGet', effect: 'Deny' },
+    ])
     expect(result.reason).toContain('identity policy #1')
   })
 
@@ -68,11 +74,17 @@ describe('gates (R18-R21) and what an implicit deny reports', () => {
     expect(decide(get, { identity: [allowAll], scps: [] }).decision).toBe('Allow')
   })
   it('R20 every RCP level must allow, whoever the caller', () => {
-    const result = decide({ ...get, principal: '*' }, { resource: bucketPolicy('*'), rcps: [[everyone], [doc({ Effect: 'Allow', Principal: '*', Action: 'sqs:*', Resource: '*' })]] })
+    const result = decide(
+      { ...get, principal: '*' },
+      { resource: bucketPolicy('*'), rcps: [[everyone], [doc({ Effect: 'Allow', Principal: '*', Action: 'sqs:*', Resource: '*' })]] },
+    )
     expect(result.failedGate).toEqual({ kind: 'rcp', level: 1 })
   })
   it('R21 every endpoint policy must allow', () => {
-    const result = decide(get, { identity: [allowAll], endpoint: [everyone, doc({ Effect: 'Allow', Principal: '*', Action: 'ec2:*', Resource: '*' })] })
+    const result = decide(get, {
+      identity: [allowAll],
+      endpoint: [everyone, doc({ Effect: 'Allow', Principal: '*', Action: 'ec2:*', Resource: '*' })],
+    })
     expect(result.failedGate).toEqual({ kind: 'endpoint', policyIndex: 1 })
   })
   it('R19 SCPs do not restrict anonymous callers', () => {
@@ -101,17 +113,30 @@ describe('gates (R18-R21) and what an implicit deny reports', () => {
     for (const principal of ['s3.amazonaws.com', 'accounts.google.com', 'a'.repeat(64).replace(/a/g, 'f')]) {
       expect(decide({ ...get, principal }, everyoneGet).decision).toBe('Allow')
     }
-    for (const principal of ['alice', '', '111122223333', 'arn:aws:iam::111122223333:group/admins', 'arn:aws:iam::111122223333:user/bad name', 'arn:aws:sts::111122223333:assumed-role/R/a/b']) {
+    for (const principal of [
+      'alice',
+      '',
+      '111122223333',
+      'arn:aws:iam::111122223333:group/admins',
+      'arn:aws:iam::111122223333:user/bad name',
+      'arn:aws:sts::111122223333:assumed-role/R/a/b',
+    ]) {
       const result = decide({ ...get, principal }, everyoneGet)
       expect(result.failedGate, principal).toEqual({ kind: 'principal' })
     }
   })
   it('C3 IAM paths may hold ":" and "//"; names follow [\\w+=,.@-]', () => {
-    expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:user/a:b//c/alice.o+k@x' }, { identity: [allowAll] }).decision).toBe('Allow')
+    expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:user/a:b//c/alice.o+k@x' }, { identity: [allowAll] }).decision).toBe(
+      'Allow',
+    )
   })
   it('C3 an unrecognized caller is denied at the principal gate, after explicit denies', () => {
-    expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:group/admins' }, { identity: [allowAll] }).failedGate).toEqual({ kind: 'principal' })
-    expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:group/admins' }, { identity: [allowAll, denyGet] }).decision).toBe('ExplicitDeny')
+    expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:group/admins' }, { identity: [allowAll] }).failedGate).toEqual({
+      kind: 'principal',
+    })
+    expect(decide({ ...get, principal: 'arn:aws:iam::111122223333:group/admins' }, { identity: [allowAll, denyGet] }).decision).toBe(
+      'ExplicitDeny',
+    )
   })
 })
 
@@ -131,14 +156,18 @@ describe('same account (R22-R24)', () => {
     const request = { ...get, principal: session }
     const role = `arn:aws:iam::${ACCOUNT}:role/R`
     expect(decide(request, { resource: bucketPolicy({ AWS: role }) }).decision).toBe('Allow')
-    expect(decide(request, { resource: bucketPolicy({ AWS: role }), permissionsBoundary: allowNothing }).failedGate).toEqual({ kind: 'permissions-boundary' })
+    expect(decide(request, { resource: bucketPolicy({ AWS: role }), permissionsBoundary: allowNothing }).failedGate).toEqual({
+      kind: 'permissions-boundary',
+    })
     expect(decide(request, { resource: bucketPolicy({ AWS: session }), permissionsBoundary: allowNothing }).decision).toBe('Allow')
     expect(decide(request, { resource: bucketPolicy({ AWS: role }), session: allowNothing }).failedGate).toEqual({ kind: 'session-policy' })
   })
   it('C4 a role with a path is matched through aws:PrincipalArn', () => {
     const request = { ...get, principal: session, context: { 'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:role/team/R` } }
     expect(decide(request, { resource: bucketPolicy({ AWS: `arn:aws:iam::${ACCOUNT}:role/team/R` }) }).decision).toBe('Allow')
-    expect(decide({ ...request, context: {} }, { resource: bucketPolicy({ AWS: `arn:aws:iam::${ACCOUNT}:role/team/R` }) }).decision).toBe('ImplicitDeny')
+    expect(decide({ ...request, context: {} }, { resource: bucketPolicy({ AWS: `arn:aws:iam::${ACCOUNT}:role/team/R` }) }).decision).toBe(
+      'ImplicitDeny',
+    )
   })
   it('R30 the root user is allowed in its own account unless denied (E2)', () => {
     const root = { ...get, principal: `arn:aws:iam::${ACCOUNT}:root` }
@@ -159,13 +188,17 @@ describe('cross-account (R31) and other callers (R28, R29, R32, R33)', () => {
   })
   it('R31 a session ARN grant does not bypass the session policy across accounts (E32)', () => {
     const request = { ...get, principal: `arn:aws:sts::${OTHER}:assumed-role/R/s1` }
-    expect(decide(request, { identity: [allowAll], session: allowNothing, resource: bucketPolicy({ AWS: request.principal }) }).failedGate).toEqual({ kind: 'session-policy' })
+    expect(
+      decide(request, { identity: [allowAll], session: allowNothing, resource: bucketPolicy({ AWS: request.principal }) }).failedGate,
+    ).toEqual({ kind: 'session-policy' })
   })
   it('R28 anonymous callers need Principal "*" (E20)', () => {
     const anonymous = { ...get, principal: '*' }
     expect(decide(anonymous, { resource: bucketPolicy('*') }).decision).toBe('Allow')
     expect(decide(anonymous, { resource: bucketPolicy({ AWS: '*' }) }).decision).toBe('Allow')
-    expect(decide(anonymous, { resource: bucketPolicy({ AWS: ACCOUNT }), identity: [allowAll] }).failedGate).toEqual({ kind: 'resource-policy' })
+    expect(decide(anonymous, { resource: bucketPolicy({ AWS: ACCOUNT }), identity: [allowAll] }).failedGate).toEqual({
+      kind: 'resource-policy',
+    })
   })
   it('R29 service principals need a resource policy naming them', () => {
     const service = { ...get, principal: 'cloudtrail.amazonaws.com' }
@@ -187,21 +220,37 @@ describe('cross-account (R31) and other callers (R28, R29, R32, R33)', () => {
     expect(decide({ ...decrypt, principal: `arn:aws:iam::${ACCOUNT}:root` }, {}).decision).toBe('ImplicitDeny')
     const enableIam = doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' })
     expect(decide(decrypt, { identity: [allowAll], resource: enableIam }).decision).toBe('Allow')
-    expect(decide(decrypt, { identity: [denyGet, doc({ Effect: 'Deny', Action: 'kms:*', Resource: '*' })], resource: enableIam }).decision).toBe('ExplicitDeny')
+    expect(
+      decide(decrypt, { identity: [denyGet, doc({ Effect: 'Deny', Action: 'kms:*', Resource: '*' })], resource: enableIam }).decision,
+    ).toBe('ExplicitDeny')
   })
 })
 
 describe('NotPrincipal (R55, R56, E3)', () => {
   const notBob = doc(
-    { Effect: 'Deny', NotPrincipal: { AWS: [`arn:aws:iam::${OTHER}:user/Bob`, `arn:aws:iam::${OTHER}:root`] }, Action: 's3:*', Resource: '*' },
+    {
+      Effect: 'Deny',
+      NotPrincipal: { AWS: [`arn:aws:iam::${OTHER}:user/Bob`, `arn:aws:iam::${OTHER}:root`] },
+      Action: 's3:*',
+      Resource: '*',
+    },
     { Effect: 'Allow', Principal: { AWS: OTHER }, Action: 's3:GetObject', Resource: '*' },
   )
   it('excludes a caller only when its whole chain is listed', () => {
-    expect(decide({ ...get, principal: `arn:aws:iam::${OTHER}:user/Bob` }, { identity: [allowAll], resource: notBob }).decision).toBe('Allow')
-    expect(decide({ ...get, principal: `arn:aws:iam::${OTHER}:user/Alice` }, { identity: [allowAll], resource: notBob }).decision).toBe('ExplicitDeny')
+    expect(decide({ ...get, principal: `arn:aws:iam::${OTHER}:user/Bob` }, { identity: [allowAll], resource: notBob }).decision).toBe(
+      'Allow',
+    )
+    expect(decide({ ...get, principal: `arn:aws:iam::${OTHER}:user/Alice` }, { identity: [allowAll], resource: notBob }).decision).toBe(
+      'ExplicitDeny',
+    )
   })
   it('R56 never excludes a user with a permissions boundary', () => {
-    expect(decide({ ...get, principal: `arn:aws:iam::${OTHER}:user/Bob` }, { identity: [allowAll], resource: notBob, permissionsBoundary: allowAll }).decision).toBe('ExplicitDeny')
+    expect(
+      decide(
+        { ...get, principal: `arn:aws:iam::${OTHER}:user/Bob` },
+        { identity: [allowAll], resource: notBob, permissionsBoundary: allowAll },
+      ).decision,
+    ).toBe('ExplicitDeny')
   })
 })
 
@@ -210,7 +259,13 @@ describe('explanations ({ explain: true })', () => {
     identity: [
       doc(
         { Sid: 'OtherService', Effect: 'Allow', Action: 'ec2:*', Resource: '*' },
-        { Sid: 'NeedsMfa', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+        {
+          Sid: 'NeedsMfa',
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
         { Sid: 'OtherBucket', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' },
       ),
     ],
@@ -227,7 +282,12 @@ describe('explanations ({ explain: true })', () => {
       ['OtherBucket', false, 'resource'],
       ['Bucket', false, 'principal'],
     ])
-    expect(statements[1]?.failure).toEqual({ element: 'condition', operator: 'Bool', key: 'aws:MultiFactorAuthPresent', requestValue: undefined })
+    expect(statements[1]?.failure).toEqual({
+      element: 'condition',
+      operator: 'Bool',
+      key: 'aws:MultiFactorAuthPresent',
+      requestValue: undefined,
+    })
   })
 
   it('names the missing context keys that decided', () => {

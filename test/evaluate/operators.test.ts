@@ -11,7 +11,13 @@ type Context = Record<string, string | number | boolean | (string | number | boo
 /** Whether `condition` holds for `context` (the Allow applies). */
 function holds(condition: Record<string, unknown>, context: Context = {}, version = '2012-10-17'): boolean {
   const result = evaluate(
-    { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', resourceAccount: '111122223333', context },
+    {
+      principal: 'arn:aws:iam::111122223333:user/alice',
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/k',
+      resourceAccount: '111122223333',
+      context,
+    },
     { identity: [{ Version: version, Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: condition }] }] },
     { now: Date.UTC(2026, 0, 2, 3, 4, 5) },
   )
@@ -116,7 +122,9 @@ describe('numeric operators (R90, R108)', () => {
 
 describe('date operators (R91, R109, R110)', () => {
   it('compare instants across formats and time zones', () => {
-    expect(holds({ DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2020-01-01T01:00:00+00:30' })).toBe(true)
+    expect(
+      holds({ DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2020-01-01T01:00:00+00:30' }),
+    ).toBe(true)
     expect(holds({ DateEquals: { 'aws:CurrentTime': '2020-01-01' } }, { 'aws:CurrentTime': '2020-01-01T00:00:00Z' })).toBe(true)
     expect(holds({ DateLessThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '1577836799' })).toBe(true)
     expect(holds({ DateLessThanEquals: { 'aws:EpochTime': 1577836800 } }, { 'aws:EpochTime': '2020-01-01T00:00:00Z' })).toBe(true)
@@ -176,8 +184,15 @@ describe('ARN operators (R95, R66)', () => {
   it('ArnLike and ArnEquals match field by field; a * does not cross a colon (E26)', () => {
     const value = 'arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt'
     expect(holds({ ArnLike: { 'aws:SourceArn': 'arn:aws:someservice:*:111122223333:finance/*' } }, { 'aws:SourceArn': value })).toBe(false)
-    expect(holds({ StringLike: { 'aws:SourceArn': 'arn:aws:someservice:*:111122223333:finance/*' } }, { 'aws:SourceArn': value })).toBe(true)
-    expect(holds({ ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:topic' } }, { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:topic' })).toBe(true)
+    expect(holds({ StringLike: { 'aws:SourceArn': 'arn:aws:someservice:*:111122223333:finance/*' } }, { 'aws:SourceArn': value })).toBe(
+      true,
+    )
+    expect(
+      holds(
+        { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:topic' } },
+        { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:topic' },
+      ),
+    ).toBe(true)
   })
   it('A30 a value that is not an ARN never matches the positive operators', () => {
     expect(holds({ ArnLike: { 'aws:SourceArn': '*' } }, { 'aws:SourceArn': 'not-an-arn' })).toBe(false)
@@ -216,8 +231,12 @@ describe('Null and set qualifiers (R96, R98-R106)', () => {
     expect(holds(condition)).toBe(true)
   })
   it('R105 a multivalued value without a qualifier: positive if any value matches, negated is its negation', () => {
-    expect(holds({ StringEquals: { 'aws:CalledVia': 'athena.amazonaws.com' } }, { 'aws:CalledVia': ['a', 'athena.amazonaws.com'] })).toBe(true)
-    expect(holds({ StringNotEquals: { 'aws:CalledVia': 'athena.amazonaws.com' } }, { 'aws:CalledVia': ['a', 'athena.amazonaws.com'] })).toBe(false)
+    expect(holds({ StringEquals: { 'aws:CalledVia': 'athena.amazonaws.com' } }, { 'aws:CalledVia': ['a', 'athena.amazonaws.com'] })).toBe(
+      true,
+    )
+    expect(
+      holds({ StringNotEquals: { 'aws:CalledVia': 'athena.amazonaws.com' } }, { 'aws:CalledVia': ['a', 'athena.amazonaws.com'] }),
+    ).toBe(false)
   })
   it('R106 a qualifier with IfExists tests presence first', () => {
     expect(holds({ 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'x' } })).toBe(true)
@@ -231,11 +250,21 @@ describe('Null and set qualifiers (R96, R98-R106)', () => {
 
 describe('policy variables (R113-R121)', () => {
   it('R113 substitutes context values, key names case-insensitively', () => {
-    expect(holds({ StringEquals: { 's3:prefix': 'home/${AWS:username}/' } }, { 's3:prefix': 'home/alice/', 'aws:username': 'alice' })).toBe(true)
+    expect(holds({ StringEquals: { 's3:prefix': 'home/${AWS:username}/' } }, { 's3:prefix': 'home/alice/', 'aws:username': 'alice' })).toBe(
+      true,
+    )
   })
   it('R114 only under Version 2012-10-17 (E24)', () => {
-    expect(holds({ StringEquals: { 's3:prefix': '${aws:username}' } }, { 's3:prefix': 'alice', 'aws:username': 'alice' }, '2008-10-17')).toBe(false)
-    expect(holds({ StringEquals: { 's3:prefix': '${aws:username}' } }, { 's3:prefix': '${aws:username}', 'aws:username': 'alice' }, '2008-10-17')).toBe(true)
+    expect(
+      holds({ StringEquals: { 's3:prefix': '${aws:username}' } }, { 's3:prefix': 'alice', 'aws:username': 'alice' }, '2008-10-17'),
+    ).toBe(false)
+    expect(
+      holds(
+        { StringEquals: { 's3:prefix': '${aws:username}' } },
+        { 's3:prefix': '${aws:username}', 'aws:username': 'alice' },
+        '2008-10-17',
+      ),
+    ).toBe(true)
   })
   it('R117 an unresolvable variable matches nothing; negated operators then hold', () => {
     expect(holds({ StringEquals: { 'a:k': '${aws:PrincipalTag/team}' } }, { 'a:k': '' })).toBe(false)
@@ -243,7 +272,9 @@ describe('policy variables (R113-R121)', () => {
   })
   it('R118 defaults apply when the key is absent (and, C19, when it is empty)', () => {
     expect(holds({ StringEquals: { 'a:k': "${aws:PrincipalTag/team, 'none'}" } }, { 'a:k': 'none' })).toBe(true)
-    expect(holds({ StringEquals: { 'a:k': "${aws:PrincipalTag/team, 'none'}" } }, { 'a:k': 'none', 'aws:PrincipalTag/team': '' })).toBe(true)
+    expect(holds({ StringEquals: { 'a:k': "${aws:PrincipalTag/team, 'none'}" } }, { 'a:k': 'none', 'aws:PrincipalTag/team': '' })).toBe(
+      true,
+    )
   })
   it('R119, R120 ${*} ${?} ${$} and substituted text are literal, never wildcards', () => {
     expect(holds({ StringLike: { 'a:k': 'a${*}' } }, { 'a:k': 'a*' })).toBe(true)

@@ -84,7 +84,11 @@ describe('regressions from the differential test', () => {
   // context does not hold them; a key given as [] is absent everywhere (C2), so it is derived.
   it('C5 / C2 a derived key supplied as [] is still derived (condition and variable)', () => {
     expectDecision(request({ 'aws:username': [] }), { identity: [allowIf({ StringEquals: { 'aws:username': 'alice' } })] }, 'Allow')
-    expectDecision(request({ 'aws:PrincipalAccount': [] }), { identity: [allowIf({ StringEquals: { 'aws:PrincipalAccount': ACCT } })] }, 'Allow')
+    expectDecision(
+      request({ 'aws:PrincipalAccount': [] }),
+      { identity: [allowIf({ StringEquals: { 'aws:PrincipalAccount': ACCT } })] },
+      'Allow',
+    )
     expectDecision(
       request({ 'aws:username': [] }, { resource: 'arn:aws:s3:::bucket/alice/x' }),
       { identity: [allowOn('arn:aws:s3:::bucket/${aws:username}/*')] },
@@ -105,7 +109,11 @@ describe('regressions from the differential test', () => {
   // caller too; it is then implicitly denied (C3), not explicitly. The engine never let it escape.
   it('C3 / C8 NotPrincipal "*" lets an unrecognised caller escape the Deny: ImplicitDeny', () => {
     const group = `arn:aws:iam::${ACCT}:group/devs`
-    expectDecision(request(undefined, { principal: group }), { resource: doc({ Effect: 'Deny', NotPrincipal: '*', Action: '*' }) }, 'ImplicitDeny')
+    expectDecision(
+      request(undefined, { principal: group }),
+      { resource: doc({ Effect: 'Deny', NotPrincipal: '*', Action: '*' }) },
+      'ImplicitDeny',
+    )
   })
 
   // With a set qualifier a context value "" is an empty set, i.e. null / absent (C2, R81, A47).
@@ -116,7 +124,9 @@ describe('regressions from the differential test', () => {
     const policies = { identity: [allowIf({ 'ForAllValues:StringEquals': { 'aws:TagKeys': [] } })] }
     expectDecision(request(undefined), policies, 'Allow')
     expectDecision(request({ 'aws:TagKeys': '' }), policies, 'Allow')
-    const deny = { identity: [doc(allowAll, { ...allowAll, Effect: 'Deny', Condition: { 'ForAnyValue:StringNotLikeIfExists': { 'aws:TagKeys': [] } } })] }
+    const deny = {
+      identity: [doc(allowAll, { ...allowAll, Effect: 'Deny', Condition: { 'ForAnyValue:StringNotLikeIfExists': { 'aws:TagKeys': [] } } })],
+    }
     expectDecision(request(undefined), deny, 'ExplicitDeny')
     expectDecision(request({ 'aws:TagKeys': '' }), deny, 'ExplicitDeny')
   })

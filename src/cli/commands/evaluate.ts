@@ -101,11 +101,13 @@ export async function runEvaluate(args: readonly string[], baseIo: CommandIo): P
     io.stdout.write(EVALUATE_HELP)
     return EXIT_OK
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0] ?? ''}' (policies are given with --identity, --resource-policy, ...)`)
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument '${positionals[0] ?? ''}' (policies are given with --identity, --resource-policy, ...)`)
   const expectation: Expectation | undefined = choiceOption(values, 'expect', EXPECTATIONS)
   const nowText = stringOption(values, 'now')
   const now = nowText === undefined ? undefined : parseTime(nowText)
-  if (nowText !== undefined && now === undefined) throw new UsageError(`--now '${nowText}': expected an ISO 8601 time with a zone (2025-01-31T12:00:00Z) or epoch seconds`)
+  if (nowText !== undefined && now === undefined)
+    throw new UsageError(`--now '${nowText}': expected an ISO 8601 time with a zone (2025-01-31T12:00:00Z) or epoch seconds`)
   let sources: PolicySources
   let request: AuthorizationRequest
   try {
@@ -138,7 +140,13 @@ export async function runEvaluate(args: readonly string[], baseIo: CommandIo): P
   return result.allowed ? EXIT_OK : EXIT_DENIED
 }
 
-function printResult(result: EvaluationResult, request: AuthorizationRequest, sources: PolicySources, verbose: boolean, io: CommandIo): void {
+function printResult(
+  result: EvaluationResult,
+  request: AuthorizationRequest,
+  sources: PolicySources,
+  verbose: boolean,
+  io: CommandIo,
+): void {
   const style = io.out
   const colour = decisionColour(style, result.decision)
   io.stdout.write(`${style.bold(colour(result.decision))}  ${request.action} on ${request.resource}\n`)

@@ -83,7 +83,11 @@ export async function runValidate(args: readonly string[], baseIo: CommandIo): P
     const file = displayPath(absolute, io.cwd)
     const read = readTextFile(absolute, file)
     if ('problems' in read) {
-      reports.push({ file, kind: 'identity', findings: read.problems.map((problem) => ({ code: problem.code, severity: 'error', path: '', message: problem.message })) })
+      reports.push({
+        file,
+        kind: 'identity',
+        findings: read.problems.map((problem) => ({ code: problem.code, severity: 'error', path: '', message: problem.message })),
+      })
       continue
     }
     let kind: PolicyKind = kindOption === 'auto' ? 'identity' : kindOption
@@ -94,7 +98,10 @@ export async function runValidate(args: readonly string[], baseIo: CommandIo): P
     reports.push({ file, kind, findings: collectFindings({ text: read.text, kind }) })
   }
 
-  const failing = reports.reduce((count, report) => count + report.findings.filter((finding) => isAtLeast(finding.severity, failOn)).length, 0)
+  const failing = reports.reduce(
+    (count, report) => count + report.findings.filter((finding) => isAtLeast(finding.severity, failOn)).length,
+    0,
+  )
   const total = reports.reduce((count, report) => count + report.findings.length, 0)
   const failed = failing > 0 || expanded.errors.length > 0
   if (values['json'] === true) {
@@ -126,7 +133,10 @@ function printReports(reports: readonly FileReport[], verbose: boolean, io: Comm
       const line =
         finding.severity === 'error'
           ? formatProblem(problem, style)
-          : formatProblem({ ...problem, message: `${severityColour(style, finding.severity)(`[${finding.severity}]`)} ${finding.message}` }, style)
+          : formatProblem(
+              { ...problem, message: `${severityColour(style, finding.severity)(`[${finding.severity}]`)} ${finding.message}` },
+              style,
+            )
       io.stdout.write(`${line}\n`)
     }
   }

@@ -34,8 +34,7 @@ export interface SyntaxProblem {
 
 /** The result of reading a document. */
 export type ReadDocumentResult =
-  | { readonly ok: true; readonly document: SourceDocument }
-  | { readonly ok: false; readonly problems: readonly SyntaxProblem[] }
+  { readonly ok: true; readonly document: SourceDocument } | { readonly ok: false; readonly problems: readonly SyntaxProblem[] }
 
 /** True for file names the YAML reader handles (`.yaml`, `.yml`); everything else is read as JSON. */
 export function isYamlFile(fileName: string): boolean {
@@ -61,7 +60,10 @@ export function readJsonDocument(text: string): ReadDocumentResult {
       })),
     }
   }
-  return { ok: true, document: { value: read.value, locate: (pointer) => read.locate(pointer), locateKey: (pointer) => read.locateKey(pointer) } }
+  return {
+    ok: true,
+    document: { value: read.value, locate: (pointer) => read.locate(pointer), locateKey: (pointer) => read.locateKey(pointer) },
+  }
 }
 
 /** Splits a JSON pointer into its unescaped tokens (`""` is the root: no tokens). */
@@ -122,7 +124,10 @@ function nestingEstimate(text: string): number {
 export function readYamlDocument(text: string): ReadDocumentResult {
   const depth = nestingEstimate(text)
   if (depth > MAX_YAML_DEPTH) {
-    return { ok: false, problems: [{ code: 'invalid-yaml', message: `the document nests deeper than ${MAX_YAML_DEPTH} levels`, line: 1, column: 1 }] }
+    return {
+      ok: false,
+      problems: [{ code: 'invalid-yaml', message: `the document nests deeper than ${MAX_YAML_DEPTH} levels`, line: 1, column: 1 }],
+    }
   }
   const lines = new LineCounter()
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
@@ -146,7 +151,10 @@ export function readYamlDocument(text: string): ReadDocumentResult {
     value = document.toJS({ maxAliasCount: 1000 })
   } catch (error) {
     // Alias bombs and the like: refuse the file rather than expand it.
-    return { ok: false, problems: [{ code: 'invalid-yaml', message: error instanceof Error ? error.message : String(error), line: 1, column: 1 }] }
+    return {
+      ok: false,
+      problems: [{ code: 'invalid-yaml', message: error instanceof Error ? error.message : String(error), line: 1, column: 1 }],
+    }
   }
   const find = (pointer: string): { node: YamlNode | null; key: YamlNode | null } | undefined => findYamlNode(document, pointer)
   return {

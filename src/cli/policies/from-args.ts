@@ -59,4 +59,3 @@ export function policySourcesFromArgs(values: OptionValues, io: CommandIo): Poli
   if (problems.length > 0) throw new InputProblems(problems)
   return sources
 }
-

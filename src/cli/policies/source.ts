@@ -56,9 +56,18 @@ export function readTextFile(absolute: string, display: string, reference?: Refe
     return { text: readFileSync(absolute, 'utf8') }
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : error instanceof Error ? error.message : String(error)
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : error instanceof Error
+            ? error.message
+            : String(error)
     const where: Reference = reference ?? { file: display }
-    return { problems: [{ file: where.file, line: where.line, column: where.column, code: 'missing-file', message: `${display}: ${reason}` }] }
+    return {
+      problems: [{ file: where.file, line: where.line, column: where.column, code: 'missing-file', message: `${display}: ${reason}` }],
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import type { CaseOutcome } from '../suite/outcome.js'
 
 /** A request in one line: `s3:GetObject on arn:... by arn:...`, plus its context as JSON. */
 export function requestLines(request: Readonly<Record<string, unknown>>, style: Style = PLAIN): string[] {
-  const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? '?')
+  const text = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '?'))
   const lines = [`${style.dim('request:')} ${text(request['action'])} on ${text(request['resource'])} by ${text(request['principal'])}`]
   if (request['resourceAccount'] !== undefined) lines.push(`${style.dim('resource account:')} ${text(request['resourceAccount'])}`)
   const context = request['context']

@@ -13,7 +13,8 @@ import { caseDetailLines, caseHeadline } from './case-details.js'
 import type { Reporter, ReporterTarget } from './reporter.js'
 
 /** Characters XML 1.0 forbids even when escaped (controls other than tab, line feed, return; lone surrogates). */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Escapes text for XML content and attribute values (invalid characters become U+FFFD). */
 export function escapeXml(text: string): string {
@@ -91,7 +92,9 @@ function testsuite(suite: SuiteOutcome): string {
 export function junitXml(run: RunOutcome): string {
   const suites = run.suites.map(testsuite)
   if (run.problems.length > 0) {
-    suites.push(`  <testsuite${attributes({ name: 'iam-eval', tests: 1, failures: 0, errors: 1, skipped: 0, time: '0.000' })}>\n${problemCase('arguments', 'iam-eval', run.problems)}\n  </testsuite>`)
+    suites.push(
+      `  <testsuite${attributes({ name: 'iam-eval', tests: 1, failures: 0, errors: 1, skipped: 0, time: '0.000' })}>\n${problemCase('arguments', 'iam-eval', run.problems)}\n  </testsuite>`,
+    )
   }
   const brokenSuites = run.suites.filter((suite) => suite.problems.length > 0).length + (run.problems.length > 0 ? 1 : 0)
   const summary = run.summary

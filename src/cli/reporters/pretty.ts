@@ -48,7 +48,9 @@ function counts(parts: readonly [number, string, (text: string) => string][]): s
 /** The summary lines at the end of a run. */
 export function summaryLines(run: RunOutcome, style: Style): string[] {
   const summary = run.summary
-  const failedSuites = run.suites.filter((suite) => suite.problems.length > 0 || suite.cases.some((outcome) => outcome.status === 'failed' || outcome.status === 'error')).length
+  const failedSuites = run.suites.filter(
+    (suite) => suite.problems.length > 0 || suite.cases.some((outcome) => outcome.status === 'failed' || outcome.status === 'error'),
+  ).length
   return [
     `${style.bold('Suites')}  ${counts([
       [summary.suites - failedSuites, 'passed', style.green],

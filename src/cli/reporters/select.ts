@@ -50,7 +50,8 @@ export function selectReporters(specs: readonly string[], io: CommandIo, verbose
     const equals = spec.indexOf('=')
     const nameText = equals === -1 ? spec : spec.slice(0, equals)
     const name = REPORTER_NAMES.find((candidate) => candidate === nameText.toLowerCase())
-    if (name === undefined) throw new UsageError(`--reporter must be one of ${REPORTER_NAMES.join(', ')} (optionally NAME=FILE), not '${spec}'`)
+    if (name === undefined)
+      throw new UsageError(`--reporter must be one of ${REPORTER_NAMES.join(', ')} (optionally NAME=FILE), not '${spec}'`)
     if (equals === -1) {
       // Only the pretty reporter colours: the others are read by machines.
       reporters.push(create(name, { writer: io.stdout, style: name === 'pretty' ? io.out : PLAIN }, verbose))

@@ -32,12 +32,17 @@ export function checkRequest(value: unknown): { request: AuthorizationRequest } 
   const record = value as Record<string, unknown>
   const problems: RequestProblem[] = []
   for (const key of Object.keys(record)) {
-    if (!FIELDS.has(key)) problems.push({ pointer: `/${escapeToken(key)}`, message: `unknown request field '${key}'; expected principal, action, resource, resourceAccount, context` })
+    if (!FIELDS.has(key))
+      problems.push({
+        pointer: `/${escapeToken(key)}`,
+        message: `unknown request field '${key}'; expected principal, action, resource, resourceAccount, context`,
+      })
   }
   for (const field of ['principal', 'action', 'resource'] as const) {
     const fieldValue = record[field]
     if (fieldValue === undefined) problems.push({ pointer: '', message: `the request needs '${field}'`, missing: field })
-    else if (typeof fieldValue !== 'string' || fieldValue === '') problems.push({ pointer: `/${field}`, message: `'${field}' must be a non-empty string` })
+    else if (typeof fieldValue !== 'string' || fieldValue === '')
+      problems.push({ pointer: `/${field}`, message: `'${field}' must be a non-empty string` })
   }
   const account = record['resourceAccount']
   if (account !== undefined && typeof account !== 'string') {
@@ -71,7 +76,10 @@ export function checkRequest(value: unknown): { request: AuthorizationRequest } 
  * one; a context key set to `null` in `overrides` removes the key `base` gives (so a case can
  * test the absence of a key its suite's defaults set).
  */
-export function mergeRequests(base: Readonly<Record<string, unknown>>, overrides: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function mergeRequests(
+  base: Readonly<Record<string, unknown>>,
+  overrides: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base, ...overrides }
   const baseContext = base['context']
   const overrideContext = overrides['context']

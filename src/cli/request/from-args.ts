@@ -19,7 +19,10 @@ import { checkRequest, mergeRequests } from './check.js'
 import { parseContextArgs } from './context-args.js'
 
 /** The request file (or standard input) named by `--request`, with its position map. */
-async function readRequestFile(file: string, io: CommandIo): Promise<{ value: Record<string, unknown>; display: string; locate: SourceDocument['locate'] }> {
+async function readRequestFile(
+  file: string,
+  io: CommandIo,
+): Promise<{ value: Record<string, unknown>; display: string; locate: SourceDocument['locate'] }> {
   const display = file === '-' ? '<stdin>' : displayPath(path.resolve(io.cwd, file), io.cwd)
   let text: string
   if (file === '-') {
@@ -33,7 +36,15 @@ async function readRequestFile(file: string, io: CommandIo): Promise<{ value: Re
   if (!parsed.ok) throw new InputProblems(parsed.problems.map((problem) => ({ file: display, ...problem })))
   const value = parsed.document.value
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputProblems([{ file: display, line: 1, column: 1, code: 'invalid-request', message: 'a request must be an object with principal, action and resource' }])
+    throw new InputProblems([
+      {
+        file: display,
+        line: 1,
+        column: 1,
+        code: 'invalid-request',
+        message: 'a request must be an object with principal, action and resource',
+      },
+    ])
   }
   return { value: value as Record<string, unknown>, display, locate: (pointer) => parsed.document.locate(pointer) }
 }
@@ -68,12 +79,23 @@ export async function requestFromArgs(values: OptionValues, io: CommandIo): Prom
     const field = /^\/([^/]+)/.exec(problem.pointer)?.[1]
     const missing = problem.missing
     // Context keys from the file keep their place in it; flag-given keys are not found there.
-    const fromFile = base !== undefined && field !== undefined && (field === 'context' ? base.locate(problem.pointer) !== undefined : overrides[field] === undefined)
+    const fromFile =
+      base !== undefined &&
+      field !== undefined &&
+      (field === 'context' ? base.locate(problem.pointer) !== undefined : overrides[field] === undefined)
     if (base !== undefined && fromFile) {
       const position = base.locate(problem.pointer)
-      located.push({ file: base.display, line: position?.line, column: position?.column, code: 'invalid-request', message: problem.message })
+      located.push({
+        file: base.display,
+        line: position?.line,
+        column: position?.column,
+        code: 'invalid-request',
+        message: problem.message,
+      })
     } else if (missing !== undefined) {
-      usage.push(`missing --${REQUEST_FLAGS[missing] ?? missing}${base === undefined ? ' (or give --request FILE)' : ` (not in ${base.display} either)`}`)
+      usage.push(
+        `missing --${REQUEST_FLAGS[missing] ?? missing}${base === undefined ? ' (or give --request FILE)' : ` (not in ${base.display} either)`}`,
+      )
     } else {
       usage.push(problem.message)
     }
@@ -81,4 +103,3 @@ export async function requestFromArgs(values: OptionValues, io: CommandIo): Prom
   if (located.length > 0) throw new InputProblems(located)
   throw new UsageError(usage.join('; '))
 }
-

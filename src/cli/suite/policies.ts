@@ -42,7 +42,11 @@ export class PolicyResolver {
       const cached = this.files.get(key)
       if (cached !== undefined && 'source' in cached) return cached.source
       const position = suite.document.locate(ref.pointer)
-      result = loadPolicyFile(absolute, displayPath(absolute, this.cwd), kind, { file: suite.file, line: position?.line, column: position?.column })
+      result = loadPolicyFile(absolute, displayPath(absolute, this.cwd), kind, {
+        file: suite.file,
+        line: position?.line,
+        column: position?.column,
+      })
       // Problems are not cached: each suite naming a missing file gets the error at its own line.
       if ('source' in result) this.files.set(key, result)
     } else {
@@ -64,9 +68,13 @@ export class PolicyResolver {
     const one = (ref: PolicyRefSpec | null | undefined, kind: PolicyKind): PolicySource | null | undefined =>
       ref === undefined || ref === null ? ref : this.resolve(ref, kind, suite, problems)
     const many = (list: readonly PolicyRefSpec[] | null | undefined, kind: PolicyKind): PolicySource[] | null | undefined =>
-      list === undefined || list === null ? list : list.map((ref) => this.resolve(ref, kind, suite, problems)).filter((source) => source !== undefined)
-    const levels = (list: readonly (readonly PolicyRefSpec[])[] | null | undefined, kind: PolicyKind): PolicySource[][] | null | undefined =>
-      list === undefined || list === null ? list : list.map((level) => many(level, kind) ?? [])
+      list === undefined || list === null
+        ? list
+        : list.map((ref) => this.resolve(ref, kind, suite, problems)).filter((source) => source !== undefined)
+    const levels = (
+      list: readonly (readonly PolicyRefSpec[])[] | null | undefined,
+      kind: PolicyKind,
+    ): PolicySource[][] | null | undefined => (list === undefined || list === null ? list : list.map((level) => many(level, kind) ?? []))
     const patch: PolicySourcesPatch = {}
     const set = <K extends keyof PolicySourcesPatch>(key: K, value: PolicySourcesPatch[K] | undefined): void => {
       if (value !== undefined) patch[key] = value

@@ -49,11 +49,21 @@ function elapsed(start: number): number {
 export function runSuite(absolute: string, options: RunSuiteOptions): SuiteOutcome | undefined {
   const start = performance.now()
   const file = displayPath(absolute, options.cwd)
-  const failed = (name: string, problems: readonly Problem[]): SuiteOutcome => ({ file, name, problems, cases: [], durationMs: elapsed(start) })
+  const failed = (name: string, problems: readonly Problem[]): SuiteOutcome => ({
+    file,
+    name,
+    problems,
+    cases: [],
+    durationMs: elapsed(start),
+  })
   const read = readTextFile(absolute, file)
   if ('problems' in read) return failed(defaultName(file), read.problems)
   const parsed = readDocument(read.text, absolute)
-  if (!parsed.ok) return failed(defaultName(file), parsed.problems.map((problem) => ({ file, ...problem })))
+  if (!parsed.ok)
+    return failed(
+      defaultName(file),
+      parsed.problems.map((problem) => ({ file, ...problem })),
+    )
   const document = parsed.document
   const checked = readSuiteSpec(document.value)
   if ('problems' in checked) {
@@ -72,7 +82,8 @@ export function runSuite(absolute: string, options: RunSuiteOptions): SuiteOutco
   if ('problems' in resolved) return failed(name, resolved.problems)
   const sources = applyPatch({}, resolved.patch)
   const filter = options.filter?.toLowerCase()
-  const selected = filter === undefined ? spec.cases : spec.cases.filter((testCase) => `${name} › ${testCase.name}`.toLowerCase().includes(filter))
+  const selected =
+    filter === undefined ? spec.cases : spec.cases.filter((testCase) => `${name} › ${testCase.name}`.toLowerCase().includes(filter))
   if (filter !== undefined && selected.length === 0) return undefined
   const cases = selected.map((testCase) => runCase(testCase, spec, sources, context, options))
   return { file, name, problems: [], cases, durationMs: elapsed(start) }
@@ -87,7 +98,13 @@ function requestProblemPointer(testCase: CaseSpec, spec: SuiteSpec, pointer: str
   return `${testCase.pointer}/request`
 }
 
-function runCase(testCase: CaseSpec, spec: SuiteSpec, suiteSources: PolicySources, suite: SuiteContext, options: RunSuiteOptions): CaseOutcome {
+function runCase(
+  testCase: CaseSpec,
+  spec: SuiteSpec,
+  suiteSources: PolicySources,
+  suite: SuiteContext,
+  options: RunSuiteOptions,
+): CaseOutcome {
   const start = performance.now()
   const document: SourceDocument = suite.document
   const position = document.locate(testCase.pointer)
@@ -149,7 +166,9 @@ function compare(testCase: CaseSpec, result: EvaluationResult, describe: CaseOut
   }
   if (testCase.decidedBy !== undefined && !result.decisiveStatements.some((statement) => statement.sid === testCase.decidedBy)) {
     const actual = result.decisiveStatements.map(describe).join('; ')
-    mismatches.push(`expected the decision to come from Sid "${testCase.decidedBy}", but it came from ${actual === '' ? 'no statement' : actual}`)
+    mismatches.push(
+      `expected the decision to come from Sid "${testCase.decidedBy}", but it came from ${actual === '' ? 'no statement' : actual}`,
+    )
   }
   if (testCase.failedGate !== undefined && result.failedGate?.kind !== testCase.failedGate) {
     mismatches.push(`expected the failed gate to be ${testCase.failedGate}, but it was ${result.failedGate?.kind ?? 'none'}`)

@@ -143,7 +143,11 @@ class SpecReader {
     for (const key of Object.keys(object)) {
       if (known.includes(key)) continue
       const near = suggest(key, known)
-      this.problem(`${pointer}/${token(key)}`, `unknown ${what} member '${key}'${near === undefined ? `; expected one of ${known.join(', ')}` : `; did you mean '${near}'?`}`, 'key')
+      this.problem(
+        `${pointer}/${token(key)}`,
+        `unknown ${what} member '${key}'${near === undefined ? `; expected one of ${known.join(', ')}` : `; did you mean '${near}'?`}`,
+        'key',
+      )
     }
   }
 
@@ -161,14 +165,18 @@ class SpecReader {
     const value = object[key]
     if (value === undefined) return undefined
     const time = typeof value === 'string' || typeof value === 'number' ? parseTime(value) : undefined
-    if (time === undefined) this.problem(`${pointer}/${key}`, `'${key}' must be an ISO 8601 time with a zone (2025-01-31T12:00:00Z) or epoch seconds`)
+    if (time === undefined)
+      this.problem(`${pointer}/${key}`, `'${key}' must be an ISO 8601 time with a zone (2025-01-31T12:00:00Z) or epoch seconds`)
     return time
   }
 
   policyRef(value: unknown, pointer: string): PolicyRefSpec | undefined {
     if (typeof value === 'string' && value !== '') return { pointer, ref: value }
     if (isObject(value)) return { pointer, ref: value }
-    this.problem(pointer, 'a policy must be a path relative to the suite file (a non-empty string) or an inline policy document (an object)')
+    this.problem(
+      pointer,
+      'a policy must be a path relative to the suite file (a non-empty string) or an inline policy document (an object)',
+    )
     return undefined
   }
 
@@ -184,7 +192,10 @@ class SpecReader {
 
   levels(value: unknown, pointer: string, name: string): PolicyRefSpec[][] {
     if (!Array.isArray(value) || !value.every((level) => Array.isArray(level))) {
-      this.problem(pointer, `'${name}' is a list of levels, each a list of policies: [[root.json], [ou.json], [account.json]] (every level must allow)`)
+      this.problem(
+        pointer,
+        `'${name}' is a list of levels, each a list of policies: [[root.json], [ou.json], [account.json]] (every level must allow)`,
+      )
       return []
     }
     return value.map((level: unknown[], index) => this.policyList(level, `${pointer}/${index}`))
@@ -242,14 +253,19 @@ class SpecReader {
     }
     this.unknownKeys(value, pointer, CASE_KEYS, 'case')
     const name = value['name']
-    if (typeof name !== 'string' || name.trim() === '') this.problem(name === undefined ? pointer : `${pointer}/name`, "a case needs a 'name' (a non-empty string)")
+    if (typeof name !== 'string' || name.trim() === '')
+      this.problem(name === undefined ? pointer : `${pointer}/name`, "a case needs a 'name' (a non-empty string)")
     this.optionalString(value, 'description', pointer)
     const request = value['request'] === undefined ? undefined : this.requestFields(value['request'], `${pointer}/request`, 'request')
-    if (value['request'] === undefined) this.problem(pointer, "a case needs a 'request' (principal, action, resource, ...; fields may come from the suite's 'defaults')")
+    if (value['request'] === undefined)
+      this.problem(pointer, "a case needs a 'request' (principal, action, resource, ...; fields may come from the suite's 'defaults')")
     const expectValue = value['expect']
     const expect = EXPECTATIONS.find((candidate) => candidate === expectValue)
     if (expect === undefined) {
-      this.problem(expectValue === undefined ? pointer : `${pointer}/expect`, `'expect' must be one of ${EXPECTATIONS.join(', ')}${expectValue === undefined ? '' : `, not ${JSON.stringify(expectValue)}`}`)
+      this.problem(
+        expectValue === undefined ? pointer : `${pointer}/expect`,
+        `'expect' must be one of ${EXPECTATIONS.join(', ')}${expectValue === undefined ? '' : `, not ${JSON.stringify(expectValue)}`}`,
+      )
     }
     const decidedBy = this.optionalString(value, 'decidedBy', pointer)
     if (decidedBy !== undefined && (expect === 'ImplicitDeny' || expect === 'Deny')) {
@@ -266,7 +282,8 @@ class SpecReader {
     const skipValue = value['skip']
     let skip: true | string | undefined
     if (skipValue === true || (typeof skipValue === 'string' && skipValue !== '')) skip = skipValue
-    else if (skipValue !== undefined && skipValue !== false) this.problem(`${pointer}/skip`, "'skip' must be true, false or a reason (a string)")
+    else if (skipValue !== undefined && skipValue !== false)
+      this.problem(`${pointer}/skip`, "'skip' must be true, false or a reason (a string)")
     if (typeof name !== 'string' || request === undefined || expect === undefined) return undefined
     return {
       name,
@@ -302,7 +319,11 @@ class SpecReader {
         const spec = this.testCase(raw, `/cases/${index}`)
         if (spec === undefined) return
         const previous = seen.get(spec.name)
-        if (previous !== undefined) this.problem(`/cases/${index}/name`, `another case (#${previous}) is already named '${spec.name}'; names identify cases in reports`)
+        if (previous !== undefined)
+          this.problem(
+            `/cases/${index}/name`,
+            `another case (#${previous}) is already named '${spec.name}'; names identify cases in reports`,
+          )
         else seen.set(spec.name, index)
         cases.push(spec)
       })

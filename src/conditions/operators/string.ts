@@ -23,8 +23,7 @@ export const stringEquals = defineOperator<Text, string>({
 
 /** `StringEqualsIgnoreCase` / `StringNotEqualsIgnoreCase`: locale-independent lower-casing of both sides (R86). */
 export const stringEqualsIgnoreCase = defineOperator<Text, string>({
-  preparePolicyValue: (value, template) =>
-    template === undefined ? toConditionText(value).toLowerCase() : prepareTemplate(template),
+  preparePolicyValue: (value, template) => (template === undefined ? toConditionText(value).toLowerCase() : prepareTemplate(template)),
   prepareRequestValue: (value) => toConditionText(value).toLowerCase(),
   test(requestValue, policyValue, context) {
     if (typeof policyValue === 'string') return requestValue === policyValue

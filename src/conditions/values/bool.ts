@@ -10,8 +10,8 @@
  * @returns The boolean, or `undefined` when the value is not a boolean.
  */
 export function parseBoolean(value: string | number | boolean): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return undefined;
+  if (typeof value === 'boolean') return value
+  if (typeof value !== 'string') return undefined
   // `(c | 0x20) === 't'` holds only for 'T' and 't' (likewise for the other letters), and no
   // non-ASCII character lower-cases to any of these letters, so this equals
   // `value.toLowerCase() === 'true'` without allocating.
@@ -21,7 +21,7 @@ export function parseBoolean(value: string | number | boolean): boolean | undefi
       (value.charCodeAt(2) | 0x20) === 117 &&
       (value.charCodeAt(3) | 0x20) === 101
       ? true
-      : undefined;
+      : undefined
   }
   if (value.length === 5) {
     return (value.charCodeAt(0) | 0x20) === 102 &&
@@ -30,7 +30,7 @@ export function parseBoolean(value: string | number | boolean): boolean | undefi
       (value.charCodeAt(3) | 0x20) === 115 &&
       (value.charCodeAt(4) | 0x20) === 101
       ? false
-      : undefined;
+      : undefined
   }
-  return undefined;
+  return undefined
 }

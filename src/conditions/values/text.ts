@@ -12,7 +12,7 @@
  * @returns Its text.
  */
 export function toConditionText(value: string | number | boolean): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  return String(value)
 }

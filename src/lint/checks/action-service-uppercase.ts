@@ -10,7 +10,8 @@ export const actionServiceUppercase: LintCheck = {
   code: 'action-service-uppercase',
   severity: 'suggestion',
   description: 'The service prefix of an action has upper-case letters (`S3:GetObject`).',
-  rationale: 'Actions are compared case-insensitively (R58), so this works, but service prefixes are documented in lower case; an upper-case prefix is usually a typo and hinders searching and comparing policies.',
+  rationale:
+    'Actions are compared case-insensitively (R58), so this works, but service prefixes are documented in lower case; an upper-case prefix is usually a typo and hinders searching and comparing policies.',
   fix: 'Write the service prefix in lower case.',
   rules: ['R58'],
   example: {
@@ -25,9 +26,14 @@ export const actionServiceUppercase: LintCheck = {
       const service = value.value.slice(0, colon)
       if (service === service.toLowerCase()) return
       findings.push(
-        context.finding(actionServiceUppercase, value.path, `the service prefix ${quote(service)} has upper-case letters; it is compared case-insensitively (R58)`, {
-          fix: `Write ${quote(service.toLowerCase() + value.value.slice(colon))}.`,
-        }),
+        context.finding(
+          actionServiceUppercase,
+          value.path,
+          `the service prefix ${quote(service)} has upper-case letters; it is compared case-insensitively (R58)`,
+          {
+            fix: `Write ${quote(service.toLowerCase() + value.value.slice(colon))}.`,
+          },
+        ),
       )
     })
     return findings

@@ -21,7 +21,13 @@ export const allowWithNotAction: LintCheck = {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {
       if (statement.effect !== 'Allow' || statement.action?.negated !== true) continue
-      findings.push(context.finding(allowWithNotAction, statement.action.path, 'this Allow grants every action not listed here, in every service (R61)'))
+      findings.push(
+        context.finding(
+          allowWithNotAction,
+          statement.action.path,
+          'this Allow grants every action not listed here, in every service (R61)',
+        ),
+      )
     }
     return findings
   },

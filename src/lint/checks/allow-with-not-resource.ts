@@ -21,7 +21,13 @@ export const allowWithNotResource: LintCheck = {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {
       if (statement.effect !== 'Allow' || statement.resource?.negated !== true) continue
-      findings.push(context.finding(allowWithNotResource, statement.resource.path, 'this Allow grants its actions on every resource not listed here (R71)'))
+      findings.push(
+        context.finding(
+          allowWithNotResource,
+          statement.resource.path,
+          'this Allow grants its actions on every resource not listed here (R71)',
+        ),
+      )
     }
     return findings
   },

@@ -29,7 +29,13 @@ export const arnConditionInvalidValue: LintCheck = {
       if (context.document.variablesEnabled && hasVariableSyntax(value.value)) return
       const text = String(value.value)
       if (canMatchAnArn(text)) return
-      findings.push(context.finding(arnConditionInvalidValue, value.path, `${quote(value.value)} is not an ARN pattern; an ARN operator never matches it (R95)`))
+      findings.push(
+        context.finding(
+          arnConditionInvalidValue,
+          value.path,
+          `${quote(value.value)} is not an ARN pattern; an ARN operator never matches it (R95)`,
+        ),
+      )
     })
     return findings
   },

@@ -19,7 +19,9 @@ export const binaryConditionInvalidValue: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { BinaryEquals: { 'example:key': 'not base64!' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { BinaryEquals: { 'example:key': 'not base64!' } } },
+      ],
     },
   },
   check(context) {
@@ -27,7 +29,13 @@ export const binaryConditionInvalidValue: LintCheck = {
     forEachConditionValue(context, ['binary'], (value) => {
       if (hasVariableSyntax(value.value) || (typeof value.value === 'string' && hasWildcard(value.value))) return
       if (typeof value.value === 'string' && decodeBase64(value.value) !== undefined) return
-      findings.push(context.finding(binaryConditionInvalidValue, value.path, `${quote(value.value)} is not valid base64; BinaryEquals never matches it (R93)`))
+      findings.push(
+        context.finding(
+          binaryConditionInvalidValue,
+          value.path,
+          `${quote(value.value)} is not valid base64; BinaryEquals never matches it (R93)`,
+        ),
+      )
     })
     return findings
   },

@@ -28,7 +28,13 @@ export const boolConditionInvalidValue: LintCheck = {
     forEachConditionValue(context, ['bool', 'null'], (value, test) => {
       if (hasVariableSyntax(value.value) || (typeof value.value === 'string' && hasWildcard(value.value))) return
       if (parseBoolean(value.value) !== undefined) return
-      findings.push(context.finding(boolConditionInvalidValue, value.path, `${quote(value.value)} is not true or false; ${test.operator} never matches it (R111)`))
+      findings.push(
+        context.finding(
+          boolConditionInvalidValue,
+          value.path,
+          `${quote(value.value)} is not true or false; ${test.operator} never matches it (R111)`,
+        ),
+      )
     })
     return findings
   },

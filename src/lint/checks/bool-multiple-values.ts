@@ -16,7 +16,9 @@ export const boolMultipleValues: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': ['true', 'false'] } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': ['true', 'false'] } } },
+      ],
     },
   },
   check(context) {
@@ -24,7 +26,13 @@ export const boolMultipleValues: LintCheck = {
     for (const statement of context.document.statements) {
       for (const test of statement.tests) {
         if (test.baseOperator !== 'Bool' || test.values.length < 2) continue
-        findings.push(context.finding(boolMultipleValues, test.keyPath, `${test.key} lists ${test.values.length} values under ${test.operator}; a Boolean key takes one (R92)`))
+        findings.push(
+          context.finding(
+            boolMultipleValues,
+            test.keyPath,
+            `${test.key} lists ${test.values.length} values under ${test.operator}; a Boolean key takes one (R92)`,
+          ),
+        )
       }
     }
     return findings

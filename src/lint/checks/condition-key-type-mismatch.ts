@@ -9,7 +9,8 @@ import type { Finding, LintCheck } from '../types.js'
 export const conditionKeyTypeMismatch: LintCheck = {
   code: 'condition-key-type-mismatch',
   severity: 'warning',
-  description: 'A global condition key is tested with an operator whose type does not fit the key (for example `aws:SourceIp` with `StringEquals`).',
+  description:
+    'A global condition key is tested with an operator whose type does not fit the key (for example `aws:SourceIp` with `StringEquals`).',
   rationale:
     'Each global key has a type (R124): `aws:SourceIp` is an IP address, `aws:CurrentTime` a date, `aws:SecureTransport` a Boolean. A string operator on such a key compares texts instead (a CIDR range is then never matched; `2024-01-01` differs from `2024-01-01T00:00:00Z`). IAM Access Analyzer reports this as a type mismatch.',
   fix: 'Use the operator family of the key type (IpAddress for IP keys, Date* for dates, Bool for Booleans, Arn* or String* for ARNs).',
@@ -30,9 +31,14 @@ export const conditionKeyTypeMismatch: LintCheck = {
         const info = conditionKeyInfo(test.keyLower)
         if (info?.families === undefined || info.families.includes(test.family)) continue
         findings.push(
-          context.finding(conditionKeyTypeMismatch, test.keyPath, `${test.key} is a ${info.families[0]} key, but ${test.operator} compares it as ${test.family} (R124)`, {
-            at: 'key',
-          }),
+          context.finding(
+            conditionKeyTypeMismatch,
+            test.keyPath,
+            `${test.key} is a ${info.families[0]} key, but ${test.operator} compares it as ${test.family} (R124)`,
+            {
+              at: 'key',
+            },
+          ),
         )
       }
     }

@@ -20,7 +20,9 @@ export const dateConditionInvalidValue: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '31/12/2025' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '31/12/2025' } } },
+      ],
     },
   },
   check(context) {
@@ -28,7 +30,13 @@ export const dateConditionInvalidValue: LintCheck = {
     forEachConditionValue(context, ['date'], (value) => {
       if (hasVariableSyntax(value.value) || (typeof value.value === 'string' && hasWildcard(value.value))) return
       if (typeof value.value !== 'boolean' && parseDate(value.value) !== undefined) return
-      findings.push(context.finding(dateConditionInvalidValue, value.path, `${quote(value.value)} is not a date; a date operator never matches it (R109)`))
+      findings.push(
+        context.finding(
+          dateConditionInvalidValue,
+          value.path,
+          `${quote(value.value)} is not a date; a date operator never matches it (R109)`,
+        ),
+      )
     })
     return findings
   },

@@ -17,7 +17,14 @@ export const denyWithNotPrincipal: LintCheck = {
     kind: 'resource',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' }, Action: 's3:*', Resource: 'arn:aws:s3:::bucket/*' }],
+      Statement: [
+        {
+          Effect: 'Deny',
+          NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' },
+          Action: 's3:*',
+          Resource: 'arn:aws:s3:::bucket/*',
+        },
+      ],
     },
   },
   check(context) {
@@ -25,7 +32,11 @@ export const denyWithNotPrincipal: LintCheck = {
     for (const statement of context.document.statements) {
       if (statement.effect !== 'Deny' || statement.principal?.negated !== true) continue
       findings.push(
-        context.finding(denyWithNotPrincipal, statement.principal.path, 'a caller escapes this Deny only if its session, role and account are all listed, and never with a permissions boundary (R55, R56)'),
+        context.finding(
+          denyWithNotPrincipal,
+          statement.principal.path,
+          'a caller escapes this Deny only if its session, role and account are all listed, and never with a permissions boundary (R55, R56)',
+        ),
       )
     }
     return findings

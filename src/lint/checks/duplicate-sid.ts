@@ -10,7 +10,8 @@ export const duplicateSid: LintCheck = {
   code: 'duplicate-sid',
   severity: 'error',
   description: 'Two statements of an identity policy, permissions boundary or role trust policy have the same `Sid`.',
-  rationale: 'In IAM policies a `Sid` must be unique within the policy (R40); IAM refuses the document. IAM Access Analyzer reports "unique Sids required".',
+  rationale:
+    'In IAM policies a `Sid` must be unique within the policy (R40); IAM refuses the document. IAM Access Analyzer reports "unique Sids required".',
   fix: 'Give each statement its own Sid, or remove the Sid.',
   rules: ['R40'],
   example: {
@@ -26,7 +27,11 @@ export const duplicateSid: LintCheck = {
   check(context) {
     if (!IAM_STORED_KINDS.has(context.kind)) return []
     return repeatedSids(context).map(([path, sid, earlier]): Finding =>
-      context.finding(duplicateSid, path, `Sid ${quote(sid)} is already used by statement ${earlier}; Sids must be unique in IAM policies (R40)`),
+      context.finding(
+        duplicateSid,
+        path,
+        `Sid ${quote(sid)} is already used by statement ${earlier}; Sids must be unique in IAM policies (R40)`,
+      ),
     )
   },
 }

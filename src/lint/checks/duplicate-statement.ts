@@ -28,7 +28,8 @@ export const duplicateStatement: LintCheck = {
   code: 'duplicate-statement',
   severity: 'suggestion',
   description: 'A statement is identical to an earlier statement of the same policy (ignoring `Sid`, element order and value order).',
-  rationale: 'Statements are OR-ed (R13), so a repeated statement changes nothing; it only makes the policy longer, which counts against the size quota. IAM Access Analyzer suggests "redundant statement".',
+  rationale:
+    'Statements are OR-ed (R13), so a repeated statement changes nothing; it only makes the policy longer, which counts against the size quota. IAM Access Analyzer suggests "redundant statement".',
   fix: 'Remove the repeated statement.',
   rules: ['R13'],
   example: {

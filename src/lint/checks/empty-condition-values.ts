@@ -32,7 +32,13 @@ export const emptyConditionValues: LintCheck = {
     for (const statement of context.document.statements) {
       for (const test of statement.tests) {
         if (!test.empty) continue
-        findings.push(context.finding(emptyConditionValues, test.keyPath, `${test.key} has no values under ${test.operator}: the test ${outcome(test)} (R82)`))
+        findings.push(
+          context.finding(
+            emptyConditionValues,
+            test.keyPath,
+            `${test.key} has no values under ${test.operator}: the test ${outcome(test)} (R82)`,
+          ),
+        )
       }
     }
     return findings

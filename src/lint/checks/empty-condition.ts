@@ -28,7 +28,11 @@ export const emptyCondition: LintCheck = {
       }
       for (const operator of condition.operators) {
         if (!operator.empty) continue
-        findings.push(context.finding(emptyCondition, operator.path, `${operator.name} has no condition keys: the statement never matches (C17)`, { at: 'key' }))
+        findings.push(
+          context.finding(emptyCondition, operator.path, `${operator.name} has no condition keys: the statement never matches (C17)`, {
+            at: 'key',
+          }),
+        )
       }
     }
     return findings

@@ -8,7 +8,8 @@ import type { Finding, LintCheck } from '../types.js'
 export const emptyElement: LintCheck = {
   code: 'empty-element',
   severity: 'warning',
-  description: '`Action`, `NotAction`, `Resource` or `NotResource` is an empty list, or `Principal`/`NotPrincipal` has no entry (`{}` or only empty lists).',
+  description:
+    '`Action`, `NotAction`, `Resource` or `NotResource` is an empty list, or `Principal`/`NotPrincipal` has no entry (`{}` or only empty lists).',
   rationale:
     'An empty list makes the statement inert: it neither allows nor denies anything (R44, C23). The statement is dead weight, and usually the result of a template that produced no values. IAM Access Analyzer suggests "empty array action/resource/principal" and "empty object principal".',
   fix: 'List at least one value, or remove the statement.',
@@ -26,7 +27,9 @@ export const emptyElement: LintCheck = {
       }
       const principal = statement.principal
       if (principal !== undefined && principal.isObject && principal.entries.length === 0) {
-        findings.push(context.finding(emptyElement, principal.path, `${principal.name} names no principal: the statement never matches (R44)`))
+        findings.push(
+          context.finding(emptyElement, principal.path, `${principal.name} names no principal: the statement never matches (R44)`),
+        )
       }
     }
     return findings

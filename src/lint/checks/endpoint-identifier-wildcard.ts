@@ -25,7 +25,8 @@ const IDENTIFIER_KEYS: ReadonlySet<string> = new Set([
 export const endpointIdentifierWildcard: LintCheck = {
   code: 'endpoint-identifier-wildcard',
   severity: 'warning',
-  description: 'A VPC endpoint policy uses a wildcard value or a numeric operator with a key that holds a system-generated identifier (`aws:PrincipalAccount`, `aws:SourceVpc`, ...).',
+  description:
+    'A VPC endpoint policy uses a wildcard value or a numeric operator with a key that holds a system-generated identifier (`aws:PrincipalAccount`, `aws:SourceVpc`, ...).',
   rationale:
     'Endpoint policies cannot use wildcards or numeric condition operators with global keys that reference system-generated identifiers such as account, organization, VPC or endpoint ids (R141).',
   fix: 'List the exact identifiers with StringEquals.',
@@ -34,7 +35,15 @@ export const endpointIdentifierWildcard: LintCheck = {
     kind: 'endpoint',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { StringLike: { 'aws:PrincipalAccount': '1111*' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { StringLike: { 'aws:PrincipalAccount': '1111*' } },
+        },
+      ],
     },
   },
   check(context) {
@@ -44,12 +53,25 @@ export const endpointIdentifierWildcard: LintCheck = {
       for (const test of statement.tests) {
         if (!IDENTIFIER_KEYS.has(test.keyLower)) continue
         if (test.family === 'numeric') {
-          findings.push(context.finding(endpointIdentifierWildcard, test.keyPath, `${test.operator} cannot be used with ${test.key} in an endpoint policy (R141)`, { at: 'key' }))
+          findings.push(
+            context.finding(
+              endpointIdentifierWildcard,
+              test.keyPath,
+              `${test.operator} cannot be used with ${test.key} in an endpoint policy (R141)`,
+              { at: 'key' },
+            ),
+          )
           continue
         }
         for (const value of test.values) {
           if (typeof value.value !== 'string' || hasVariableSyntax(value.value) || !hasWildcard(value.value)) continue
-          findings.push(context.finding(endpointIdentifierWildcard, value.path, `${quote(value.value)} uses a wildcard with ${test.key}, which endpoint policies do not support (R141)`))
+          findings.push(
+            context.finding(
+              endpointIdentifierWildcard,
+              value.path,
+              `${quote(value.value)} uses a wildcard with ${test.key}, which endpoint policies do not support (R141)`,
+            ),
+          )
         }
       }
     }

@@ -39,7 +39,8 @@ function mixedAccount(arn: string): string | undefined {
 export const endpointWildcardPattern: LintCheck = {
   code: 'endpoint-wildcard-pattern',
   severity: 'warning',
-  description: 'A VPC endpoint policy has a string-operator wildcard without six consecutive literal characters before or after it, or an ARN whose account field mixes an account id and a wildcard.',
+  description:
+    'A VPC endpoint policy has a string-operator wildcard without six consecutive literal characters before or after it, or an ARN whose account field mixes an account id and a wildcard.',
   rationale:
     'In endpoint policies, string condition operators need at least six consecutive non-wildcard characters before or after each wildcard, and the account part of an ARN can be an account id or a wildcard, not both (R141). Other patterns are refused or do not behave as in IAM policies.',
   fix: 'Lengthen the literal part next to the wildcard, or list exact values; write the account field as a full account id or as *.',
@@ -48,7 +49,15 @@ export const endpointWildcardPattern: LintCheck = {
     kind: 'endpoint',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*', Condition: { StringLike: { 'aws:userid': 'AI*' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::bucket/*',
+          Condition: { StringLike: { 'aws:userid': 'AI*' } },
+        },
+      ],
     },
   },
   check(context) {
@@ -59,11 +68,24 @@ export const endpointWildcardPattern: LintCheck = {
       // Under the Equals operators `*` and `?` are literal (R88): only Like operators have wildcards.
       if (test.baseOperator !== 'StringLike' && test.baseOperator !== 'StringNotLike') return
       if (wildcardsAnchored(value.value)) return
-      findings.push(context.finding(endpointWildcardPattern, value.path, `${quote(value.value)} has a wildcard without six consecutive literal characters before or after it (R141)`))
+      findings.push(
+        context.finding(
+          endpointWildcardPattern,
+          value.path,
+          `${quote(value.value)} has a wildcard without six consecutive literal characters before or after it (R141)`,
+        ),
+      )
     })
     const checkArn = (path: string, arn: string): void => {
       const account = mixedAccount(arn)
-      if (account !== undefined) findings.push(context.finding(endpointWildcardPattern, path, `the account field ${quote(account)} of ${quote(arn)} mixes an account id and a wildcard (R141)`))
+      if (account !== undefined)
+        findings.push(
+          context.finding(
+            endpointWildcardPattern,
+            path,
+            `the account field ${quote(account)} of ${quote(arn)} mixes an account id and a wildcard (R141)`,
+          ),
+        )
     }
     forEachResource(context, (value) => checkArn(value.path, value.value))
     forEachConditionValue(context, ['arn'], (value) => {

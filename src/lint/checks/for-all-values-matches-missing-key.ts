@@ -34,7 +34,14 @@ export const forAllValuesMatchesMissingKey: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'project'] } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'ec2:CreateTags',
+          Resource: '*',
+          Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'project'] } },
+        },
+      ],
     },
   },
   check(context) {
@@ -46,10 +53,15 @@ export const forAllValuesMatchesMissingKey: LintCheck = {
         if (test.qualifier !== 'ForAllValues' || test.baseOperator === undefined || test.baseOperator === 'Null') continue
         if (isKnownSingleValued(test.keyLower) || requiresKey(statement, test)) continue
         findings.push(
-          context.finding(forAllValuesMatchesMissingKey, test.keyPath, `${test.operator} on ${test.key} is true when the request has no ${test.key}, so this Allow also applies then (R101)`, {
-            at: 'key',
-            fix: `Add "Null": {"${test.key}": "false"} to the statement's Condition so that the key must be present.`,
-          }),
+          context.finding(
+            forAllValuesMatchesMissingKey,
+            test.keyPath,
+            `${test.operator} on ${test.key} is true when the request has no ${test.key}, so this Allow also applies then (R101)`,
+            {
+              at: 'key',
+              fix: `Add "Null": {"${test.key}": "false"} to the statement's Condition so that the key must be present.`,
+            },
+          ),
         )
       }
     }

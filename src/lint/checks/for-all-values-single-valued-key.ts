@@ -9,7 +9,8 @@ import type { Finding, LintCheck } from '../types.js'
 export const forAllValuesSingleValuedKey: LintCheck = {
   code: 'for-all-values-single-valued-key',
   severity: 'security',
-  description: '`ForAllValues:` is used with a single-valued key (a documented single-valued global key or a tag key such as `aws:RequestTag/team`).',
+  description:
+    '`ForAllValues:` is used with a single-valued key (a documented single-valued global key or a tag key such as `aws:RequestTag/team`).',
   rationale:
     '`ForAllValues:` is true when the key is absent (R101). On a single-valued key it adds nothing but that: a request without the key passes, so an `Allow` grants to requests that do not carry the tag or value at all. IAM Access Analyzer reports it as a security warning.',
   fix: 'Drop the ForAllValues: prefix (use the plain operator) for single-valued keys.',
@@ -18,7 +19,14 @@ export const forAllValuesSingleValuedKey: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:RequestTag/team': 'dev' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'ec2:CreateTags',
+          Resource: '*',
+          Condition: { 'ForAllValues:StringEquals': { 'aws:RequestTag/team': 'dev' } },
+        },
+      ],
     },
   },
   check(context) {
@@ -27,10 +35,15 @@ export const forAllValuesSingleValuedKey: LintCheck = {
       for (const test of statement.tests) {
         if (test.qualifier !== 'ForAllValues' || test.baseOperator === 'Null' || !isKnownSingleValued(test.keyLower)) continue
         findings.push(
-          context.finding(forAllValuesSingleValuedKey, test.keyPath, `${test.key} is single-valued; ${test.operator} is also true when the key is absent (R101)`, {
-            at: 'key',
-            fix: `Use ${test.operator.slice('ForAllValues:'.length)} instead.`,
-          }),
+          context.finding(
+            forAllValuesSingleValuedKey,
+            test.keyPath,
+            `${test.key} is single-valued; ${test.operator} is also true when the key is absent (R101)`,
+            {
+              at: 'key',
+              fix: `Use ${test.operator.slice('ForAllValues:'.length)} instead.`,
+            },
+          ),
         )
       }
     }

@@ -18,7 +18,14 @@ export const forAnyValueSingleValuedKey: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+        },
+      ],
     },
   },
   check(context) {
@@ -27,10 +34,15 @@ export const forAnyValueSingleValuedKey: LintCheck = {
       for (const test of statement.tests) {
         if (test.qualifier !== 'ForAnyValue' || test.baseOperator === 'Null' || !isKnownSingleValued(test.keyLower)) continue
         findings.push(
-          context.finding(forAnyValueSingleValuedKey, test.keyPath, `${test.key} is single-valued; the ForAnyValue: qualifier is not needed (R100)`, {
-            at: 'key',
-            fix: `Use ${test.operator.slice('ForAnyValue:'.length)} instead.`,
-          }),
+          context.finding(
+            forAnyValueSingleValuedKey,
+            test.keyPath,
+            `${test.key} is single-valued; the ForAnyValue: qualifier is not needed (R100)`,
+            {
+              at: 'key',
+              fix: `Use ${test.operator.slice('ForAnyValue:'.length)} instead.`,
+            },
+          ),
         )
       }
     }

@@ -11,7 +11,8 @@ export const idInIdentityPolicy: LintCheck = {
   code: 'id-in-identity-policy',
   severity: 'warning',
   description: 'An identity policy, permissions boundary or session policy has an `Id` element.',
-  rationale: 'The grammar reserves `Id` for resource-based policies; it must not appear in identity-based ones (R39). It has no effect on evaluation, and IAM may refuse it.',
+  rationale:
+    'The grammar reserves `Id` for resource-based policies; it must not appear in identity-based ones (R39). It has no effect on evaluation, and IAM may refuse it.',
   fix: 'Remove the Id element.',
   rules: ['R39'],
   example: {
@@ -21,6 +22,13 @@ export const idInIdentityPolicy: LintCheck = {
   check(context) {
     const id = context.document.id
     if (!KINDS.has(context.kind) || id === undefined) return []
-    return [context.finding(idInIdentityPolicy, id.path, 'Id belongs in resource-based policies; identity-based policies must not have it (R39)', { at: 'key' })]
+    return [
+      context.finding(
+        idInIdentityPolicy,
+        id.path,
+        'Id belongs in resource-based policies; identity-based policies must not have it (R39)',
+        { at: 'key' },
+      ),
+    ]
   },
 }

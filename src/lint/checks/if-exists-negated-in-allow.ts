@@ -17,7 +17,9 @@ export const ifExistsNegatedInAllow: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:RequestedRegion': 'us-east-1' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 'ec2:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:RequestedRegion': 'us-east-1' } } },
+      ],
     },
   },
   check(context) {
@@ -27,9 +29,14 @@ export const ifExistsNegatedInAllow: LintCheck = {
       for (const test of statement.tests) {
         if (!test.ifExists || !test.negated || test.qualifier !== undefined) continue
         findings.push(
-          context.finding(ifExistsNegatedInAllow, test.keyPath, `${test.operator} is true when ${test.key} is absent, so this Allow applies to every request without it (R80, R97)`, {
-            at: 'key',
-          }),
+          context.finding(
+            ifExistsNegatedInAllow,
+            test.keyPath,
+            `${test.operator} is true when ${test.key} is absent, so this Allow applies to every request without it (R80, R97)`,
+            {
+              at: 'key',
+            },
+          ),
         )
       }
     }

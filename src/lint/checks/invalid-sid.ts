@@ -15,7 +15,8 @@ export const invalidSid: LintCheck = {
   code: 'invalid-sid',
   severity: 'error',
   description: 'A `Sid` of an identity, boundary, session or trust policy contains characters other than ASCII letters and digits.',
-  rationale: 'In IAM policies a `Sid` may contain only `A-Z`, `a-z` and `0-9` (R40); IAM refuses other characters (spaces, hyphens, underscores). Other services are more permissive.',
+  rationale:
+    'In IAM policies a `Sid` may contain only `A-Z`, `a-z` and `0-9` (R40); IAM refuses other characters (spaces, hyphens, underscores). Other services are more permissive.',
   fix: 'Use only letters and digits in the Sid, for example AllowS3Read.',
   rules: ['R40'],
   example: {
@@ -28,7 +29,9 @@ export const invalidSid: LintCheck = {
     for (const statement of context.document.statements) {
       const sid = statement.sid
       if (sid === undefined || ALPHANUMERIC.test(sid.value)) continue
-      findings.push(context.finding(invalidSid, sid.path, `Sid ${quote(sid.value)} contains characters other than ASCII letters and digits (R40)`))
+      findings.push(
+        context.finding(invalidSid, sid.path, `Sid ${quote(sid.value)} contains characters other than ASCII letters and digits (R40)`),
+      )
     }
     return findings
   },

@@ -20,7 +20,9 @@ export const ipConditionInvalidValue: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.300/24' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.300/24' } } },
+      ],
     },
   },
   check(context) {
@@ -28,7 +30,13 @@ export const ipConditionInvalidValue: LintCheck = {
     forEachConditionValue(context, ['ip'], (value) => {
       if (hasVariableSyntax(value.value) || (typeof value.value === 'string' && hasWildcard(value.value))) return
       if (typeof value.value === 'string' && parseIpRange(value.value) !== undefined) return
-      findings.push(context.finding(ipConditionInvalidValue, value.path, `${quote(value.value)} is not an IP address or CIDR range; an IP operator never matches it (R94)`))
+      findings.push(
+        context.finding(
+          ipConditionInvalidValue,
+          value.path,
+          `${quote(value.value)} is not an IP address or CIDR range; an IP operator never matches it (R94)`,
+        ),
+      )
     })
     return findings
   },

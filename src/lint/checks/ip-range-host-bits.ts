@@ -19,7 +19,9 @@ export const ipRangeHostBits: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } } },
+      ],
     },
   },
   check(context) {
@@ -33,7 +35,13 @@ export const ipRangeHostBits: LintCheck = {
       // IPv4-mapped IPv6 ranges become IPv4 ranges (C13); compare only like with like.
       if (range === undefined || address === undefined || range.family !== address.family) return
       if (range.w0 === address.w0 && range.w1 === address.w1 && range.w2 === address.w2 && range.w3 === address.w3) return
-      findings.push(context.finding(ipRangeHostBits, value.path, `${quote(value.value)} has host bits set beyond the /${range.prefix} prefix; they are ignored (R94)`))
+      findings.push(
+        context.finding(
+          ipRangeHostBits,
+          value.path,
+          `${quote(value.value)} has host bits set beyond the /${range.prefix} prefix; they are ignored (R94)`,
+        ),
+      )
     })
     return findings
   },

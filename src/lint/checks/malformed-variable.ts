@@ -11,14 +11,18 @@ import type { Finding, LintCheck } from '../types.js'
 export const malformedVariable: LintCheck = {
   code: 'malformed-variable',
   severity: 'error',
-  description: 'A policy variable is malformed: missing `}`, empty `${}`, a space in the key name, or a default value not written `${key, \'default\'}`.',
+  description:
+    "A policy variable is malformed: missing `}`, empty `${}`, a space in the key name, or a default value not written `${key, 'default'}`.",
   rationale:
     'AWS rejects malformed variables where variables are honoured (R121); IAM Access Analyzer reports "missing brace", "missing quote", "unsupported space" and "empty variable" errors. The only default syntax is a comma, then the default in single quotes (R118).',
   fix: "Write ${key} or ${key, 'default'}; use ${$} for a literal dollar sign.",
   rules: ['R118', 'R121', 'C20'],
   example: {
     kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/${aws:username/*' }] },
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/${aws:username/*' }],
+    },
   },
   check(context) {
     if (!context.document.variablesEnabled) return []

@@ -8,7 +8,8 @@ import type { Finding, LintCheck } from '../types.js'
 export const missingSetOperator: LintCheck = {
   code: 'missing-set-operator',
   severity: 'warning',
-  description: 'A multivalued key (`aws:TagKeys`, `aws:CalledVia`, `aws:PrincipalOrgPaths`, `aws:ResourceOrgPaths`, `aws:PrincipalServiceNamesList`, or a service key typed `ArrayOf...`) is tested without `ForAllValues:`/`ForAnyValue:`.',
+  description:
+    'A multivalued key (`aws:TagKeys`, `aws:CalledVia`, `aws:PrincipalOrgPaths`, `aws:ResourceOrgPaths`, `aws:PrincipalServiceNamesList`, or a service key typed `ArrayOf...`) is tested without `ForAllValues:`/`ForAnyValue:`.',
   rationale:
     'A multivalued key can carry several values in one request (R99). Without a set qualifier AWS does not document how the values are combined (R105; IAM Access Analyzer calls it "missing qualifier"), and the usual intent — "only these tag keys" or "at least one of these" — needs `ForAllValues:` or `ForAnyValue:`.',
   fix: 'Prefix the operator with ForAnyValue: (at least one value matches) or ForAllValues: (every value matches).',
@@ -17,7 +18,9 @@ export const missingSetOperator: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { StringEquals: { 'aws:TagKeys': ['team', 'project'] } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { StringEquals: { 'aws:TagKeys': ['team', 'project'] } } },
+      ],
     },
   },
   check(context) {
@@ -25,11 +28,22 @@ export const missingSetOperator: LintCheck = {
     for (const statement of context.document.statements) {
       for (const test of statement.tests) {
         // Null tests presence, which needs no qualifier.
-        if (test.qualifier !== undefined || test.baseOperator === undefined || test.baseOperator === 'Null' || !isKnownMultivalued(test.keyLower)) continue
+        if (
+          test.qualifier !== undefined ||
+          test.baseOperator === undefined ||
+          test.baseOperator === 'Null' ||
+          !isKnownMultivalued(test.keyLower)
+        )
+          continue
         findings.push(
-          context.finding(missingSetOperator, test.keyPath, `${test.key} is multivalued; ${test.operator} has no ForAllValues:/ForAnyValue: qualifier (R105)`, {
-            at: 'key',
-          }),
+          context.finding(
+            missingSetOperator,
+            test.keyPath,
+            `${test.key} is multivalued; ${test.operator} has no ForAllValues:/ForAnyValue: qualifier (R105)`,
+            {
+              at: 'key',
+            },
+          ),
         )
       }
     }

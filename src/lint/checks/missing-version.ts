@@ -8,7 +8,8 @@ export const missingVersion: LintCheck = {
   code: 'missing-version',
   severity: 'warning',
   description: 'The document has no `Version` element.',
-  rationale: 'Without `Version` the legacy language applies: policy variables such as `${aws:username}` are literal text (R38). IAM Access Analyzer reports "missing version".',
+  rationale:
+    'Without `Version` the legacy language applies: policy variables such as `${aws:username}` are literal text (R38). IAM Access Analyzer reports "missing version".',
   fix: 'Add "Version": "2012-10-17".',
   rules: ['R38'],
   example: {
@@ -17,6 +18,12 @@ export const missingVersion: LintCheck = {
   },
   check(context) {
     if (!context.document.isObject || context.document.version !== undefined) return []
-    return [context.finding(missingVersion, '', 'the policy has no Version; policy variables are literal text without "Version": "2012-10-17" (R38)')]
+    return [
+      context.finding(
+        missingVersion,
+        '',
+        'the policy has no Version; policy variables are literal text without "Version": "2012-10-17" (R38)',
+      ),
+    ]
   },
 }

@@ -18,7 +18,10 @@ export const multivaluedKeyVariable: LintCheck = {
   rules: ['R116', 'R117', 'A38'],
   example: {
     kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/${aws:TagKeys}/*' }] },
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/${aws:TagKeys}/*' }],
+    },
   },
   check(context) {
     if (!context.document.variablesEnabled) return []
@@ -28,7 +31,9 @@ export const multivaluedKeyVariable: LintCheck = {
       if (!parsed.ok) return
       for (const part of parsed.parts) {
         if (part.kind !== 'variable' || !isKnownMultivalued(part.keyLower)) continue
-        findings.push(context.finding(multivaluedKeyVariable, path, `\${${part.key}} names a multivalued key, which is never substituted (R116)`))
+        findings.push(
+          context.finding(multivaluedKeyVariable, path, `\${${part.key}} names a multivalued key, which is never substituted (R116)`),
+        )
       }
     }
     forEachResource(context, (value) => {

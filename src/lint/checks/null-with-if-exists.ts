@@ -19,7 +19,9 @@ export const nullWithIfExists: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NullIfExists: { 'aws:TokenIssueTime': 'false' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NullIfExists: { 'aws:TokenIssueTime': 'false' } } },
+      ],
     },
   },
   check(context) {
@@ -27,7 +29,14 @@ export const nullWithIfExists: LintCheck = {
     for (const statement of context.document.statements) {
       for (const operator of statement.condition?.operators ?? []) {
         if (decodeOperator(operator.name) !== 'null-with-if-exists') continue
-        findings.push(context.finding(nullWithIfExists, operator.path, `${quote(operator.name)} is not an operator: Null already tests whether the key exists (R84)`, { at: 'key' }))
+        findings.push(
+          context.finding(
+            nullWithIfExists,
+            operator.path,
+            `${quote(operator.name)} is not an operator: Null already tests whether the key exists (R84)`,
+            { at: 'key' },
+          ),
+        )
       }
     }
     return findings

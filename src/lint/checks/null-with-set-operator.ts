@@ -17,7 +17,9 @@ export const nullWithSetOperator: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAnyValue:Null': { 'aws:TagKeys': 'false' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAnyValue:Null': { 'aws:TagKeys': 'false' } } },
+      ],
     },
   },
   check(context) {

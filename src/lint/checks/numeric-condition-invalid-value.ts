@@ -20,7 +20,9 @@ export const numericConditionInvalidValue: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { NumericLessThanEquals: { 's3:max-keys': 'ten' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:ListBucket', Resource: '*', Condition: { NumericLessThanEquals: { 's3:max-keys': 'ten' } } },
+      ],
     },
   },
   check(context) {
@@ -29,7 +31,13 @@ export const numericConditionInvalidValue: LintCheck = {
       // Variables and wildcards are reported by their own checks.
       if (hasVariableSyntax(value.value) || (typeof value.value === 'string' && hasWildcard(value.value))) return
       if (typeof value.value !== 'boolean' && parseDecimal(value.value) !== undefined) return
-      findings.push(context.finding(numericConditionInvalidValue, value.path, `${quote(value.value)} is not a number; a numeric operator never matches it (R108)`))
+      findings.push(
+        context.finding(
+          numericConditionInvalidValue,
+          value.path,
+          `${quote(value.value)} is not a number; a numeric operator never matches it (R108)`,
+        ),
+      )
     })
     return findings
   },

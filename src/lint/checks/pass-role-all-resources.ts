@@ -28,7 +28,13 @@ export const passRoleAllResources: LintCheck = {
       if (!resource.negated && !coversEverything(resource)) continue
       if (!actionElementCovers(action, 'iam:PassRole')) continue
       const how = resource.negated ? 'on every role not listed in NotResource' : 'on every role'
-      findings.push(context.finding(passRoleAllResources, action.path, `this Allow grants iam:PassRole ${how}; the caller can pass any role to a service`))
+      findings.push(
+        context.finding(
+          passRoleAllResources,
+          action.path,
+          `this Allow grants iam:PassRole ${how}; the caller can pass any role to a service`,
+        ),
+      )
     }
     return findings
   },

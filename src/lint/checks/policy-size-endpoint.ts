@@ -16,7 +16,14 @@ export const policySizeEndpoint = sizeCheck({
     kind: 'endpoint',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: Array.from({ length: 600 }, (_, i) => `arn:aws:s3:::example-bucket-${i}/*`) }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: Array.from({ length: 600 }, (_, i) => `arn:aws:s3:::example-bucket-${i}/*`),
+        },
+      ],
     },
   },
   kinds: ['endpoint'],

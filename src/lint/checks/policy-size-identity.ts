@@ -17,7 +17,9 @@ export const policySizeIdentity = sizeCheck({
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::example-bucket-${i}/*`) }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::example-bucket-${i}/*`) },
+      ],
     },
   },
   kinds: ['identity', 'boundary'],

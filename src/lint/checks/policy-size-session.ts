@@ -16,7 +16,9 @@ export const policySizeSession = sizeCheck({
     kind: 'session',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 80 }, (_, i) => `arn:aws:s3:::example-bucket-${i}/*`) }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: Array.from({ length: 80 }, (_, i) => `arn:aws:s3:::example-bucket-${i}/*`) },
+      ],
     },
   },
   kinds: ['session'],

@@ -9,14 +9,21 @@ export const policySizeTrustMaximum = sizeCheck({
   code: 'policy-size-trust-maximum',
   severity: 'error',
   description: 'A role trust policy has more than 4,096 characters, white space not counted.',
-  rationale: 'The role trust policy quota can be raised to at most 4,096 characters (R143); IAM refuses a longer trust policy in every account.',
+  rationale:
+    'The role trust policy quota can be raised to at most 4,096 characters (R143); IAM refuses a longer trust policy in every account.',
   fix: 'Shorten the trust policy, for example with one statement per kind of principal and conditions instead of long principal lists.',
   rules: ['R143'],
   example: {
     kind: 'trust',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: Array.from({ length: 100 }, (_, i) => `arn:aws:iam::111122223333:role/example-role-${i}`) }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: Array.from({ length: 100 }, (_, i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
+          Action: 'sts:AssumeRole',
+        },
+      ],
     },
   },
   kinds: ['trust'],

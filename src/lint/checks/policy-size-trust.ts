@@ -17,7 +17,13 @@ export const policySizeTrust = sizeCheck({
     kind: 'trust',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: Array.from({ length: 50 }, (_, i) => `arn:aws:iam::111122223333:role/example-role-${i}`) }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: Array.from({ length: 50 }, (_, i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
+          Action: 'sts:AssumeRole',
+        },
+      ],
     },
   },
   kinds: ['trust'],

@@ -19,7 +19,14 @@ export const principalPartialWildcard: LintCheck = {
     kind: 'resource',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:user/*' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::bucket/*',
+        },
+      ],
     },
   },
   check(context) {
@@ -27,7 +34,13 @@ export const principalPartialWildcard: LintCheck = {
     for (const statement of context.document.statements) {
       for (const entry of statement.principal?.entries ?? []) {
         if (entry.entry.form === 'all' || !hasWildcard(entry.value)) continue
-        findings.push(context.finding(principalPartialWildcard, entry.path, `${quote(entry.value)} has a wildcard inside the value, which matches nothing; only the whole value "*" is a wildcard (R50)`))
+        findings.push(
+          context.finding(
+            principalPartialWildcard,
+            entry.path,
+            `${quote(entry.value)} has a wildcard inside the value, which matches nothing; only the whole value "*" is a wildcard (R50)`,
+          ),
+        )
       }
     }
     return findings

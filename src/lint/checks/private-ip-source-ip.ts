@@ -8,9 +8,16 @@ import { forEachConditionValue, quote } from '../facts.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** Private, loopback and link-local blocks (RFC 1918, RFC 1122, RFC 3927, RFC 4193, RFC 4291). */
-const PRIVATE_BLOCKS: readonly IpRange[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10', '::1/128'].map(
-  (block) => parseIpRange(block) as IpRange,
-)
+const PRIVATE_BLOCKS: readonly IpRange[] = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  'fc00::/7',
+  'fe80::/10',
+  '::1/128',
+].map((block) => parseIpRange(block) as IpRange)
 
 function isPrivate(range: IpRange): boolean {
   return PRIVATE_BLOCKS.some((block) => range.prefix >= block.prefix && rangeContains(block, range))
@@ -39,7 +46,13 @@ export const privateIpSourceIp: LintCheck = {
       const range = parseIpRange(value.value)
       if (range === undefined || !isPrivate(range)) return
       const effect = test.negated ? 'excludes nothing' : 'never matches'
-      findings.push(context.finding(privateIpSourceIp, value.path, `${quote(value.value)} is a private range; aws:SourceIp only holds public addresses, so it ${effect} (R125)`))
+      findings.push(
+        context.finding(
+          privateIpSourceIp,
+          value.path,
+          `${quote(value.value)} is a private range; aws:SourceIp only holds public addresses, so it ${effect} (R125)`,
+        ),
+      )
     })
     return findings
   },

@@ -41,7 +41,8 @@ const RESTRICTING_GLOBAL_KEYS: ReadonlySet<string> = new Set([
  * `token.actions.githubusercontent.com:sub` are assumed to narrow), with a value that is not `*`.
  */
 function restricts(test: LintConditionTest): boolean {
-  if (test.baseOperator === undefined || test.baseOperator === 'Null' || test.negated || test.ifExists || test.qualifier === 'ForAllValues') return false
+  if (test.baseOperator === undefined || test.baseOperator === 'Null' || test.negated || test.ifExists || test.qualifier === 'ForAllValues')
+    return false
   const identifying = test.keyLower.startsWith('aws:')
     ? RESTRICTING_GLOBAL_KEYS.has(test.keyLower) || test.keyLower.startsWith('aws:principaltag/')
     : true
@@ -52,14 +53,18 @@ function restricts(test: LintConditionTest): boolean {
 export const publicAccess: LintCheck = {
   code: 'public-access',
   severity: 'security',
-  description: 'A resource or trust policy allows every principal (`"*"` or `{"AWS": "*"}`) without a condition that narrows who the callers are.',
+  description:
+    'A resource or trust policy allows every principal (`"*"` or `{"AWS": "*"}`) without a condition that narrows who the callers are.',
   rationale:
     '`"Principal": "*"` covers every AWS account and anonymous callers (R28, R47). Without a condition on the caller or its network (`aws:PrincipalOrgID`, `aws:PrincipalArn`, `aws:SourceVpce`, `aws:SourceAccount`, ...), the statement makes the resource public.',
   fix: 'Name the principals, or add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or aws:SourceArn.',
   rules: ['R28', 'R47', 'R23'],
   example: {
     kind: 'resource',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }] },
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
+    },
   },
   check(context) {
     if (!KINDS.has(context.kind)) return []
@@ -72,7 +77,13 @@ export const publicAccess: LintCheck = {
       // An empty Condition or operator map makes the statement inert (R83, C17).
       if (statement.condition?.empty === true || statement.condition?.operators.some((operator) => operator.empty) === true) continue
       if (statement.tests.some(restricts)) continue
-      findings.push(context.finding(publicAccess, everyone.path, 'this Allow applies to every principal, including anonymous callers and every AWS account, and no condition narrows it (R47)'))
+      findings.push(
+        context.finding(
+          publicAccess,
+          everyone.path,
+          'this Allow applies to every principal, including anonymous callers and every AWS account, and no condition narrows it (R47)',
+        ),
+      )
     }
     return findings
   },

@@ -24,7 +24,8 @@ function isFullAccess(statement: LintStatement): boolean {
 export const rcpAllowStatement: LintCheck = {
   code: 'rcp-allow-statement',
   severity: 'error',
-  description: 'A resource control policy has an `Allow` statement other than the `RCPFullAWSAccess` shape (`Principal`, `Action` and `Resource` all `"*"`, no `Condition`).',
+  description:
+    'A resource control policy has an `Allow` statement other than the `RCPFullAWSAccess` shape (`Principal`, `Action` and `Resource` all `"*"`, no `Condition`).',
   rationale:
     '`Allow` is supported only in the AWS-managed `RCPFullAWSAccess`, which is attached everywhere and cannot be detached; customer RCPs contain `Deny` statements (R132, R20). Organizations refuses other `Allow` statements.',
   fix: 'Rewrite the statement as a Deny that blocks what must not happen.',
@@ -38,7 +39,13 @@ export const rcpAllowStatement: LintCheck = {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {
       if (statement.effect !== 'Allow' || isFullAccess(statement)) continue
-      findings.push(context.finding(rcpAllowStatement, statement.path, 'resource control policies support Allow only in the RCPFullAWSAccess form; customer RCPs use Deny (R132)'))
+      findings.push(
+        context.finding(
+          rcpAllowStatement,
+          statement.path,
+          'resource control policies support Allow only in the RCPFullAWSAccess form; customer RCPs use Deny (R132)',
+        ),
+      )
     }
     return findings
   },

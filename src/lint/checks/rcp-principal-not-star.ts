@@ -25,7 +25,13 @@ export const rcpPrincipalNotStar: LintCheck = {
     for (const statement of context.document.statements) {
       const principal = statement.principal
       if (principal === undefined || principal.star) continue
-      findings.push(context.finding(rcpPrincipalNotStar, principal.path, 'resource control policies accept only "Principal": "*"; select principals with condition keys (R132)'))
+      findings.push(
+        context.finding(
+          rcpPrincipalNotStar,
+          principal.path,
+          'resource control policies accept only "Principal": "*"; select principals with condition keys (R132)',
+        ),
+      )
     }
     return findings
   },

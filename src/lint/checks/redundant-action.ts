@@ -18,8 +18,10 @@ function literalService(pattern: string): string | undefined {
 export const redundantAction: LintCheck = {
   code: 'redundant-action',
   severity: 'suggestion',
-  description: 'An action of `Action`/`NotAction` is already covered by another entry of the same list (for example `s3:GetObject` next to `s3:*`), or is repeated.',
-  rationale: 'The entries of a list are OR-ed (R60) and compared case-insensitively (R58), so the covered entry changes nothing. Removing it keeps the policy short. IAM Access Analyzer suggests "redundant action".',
+  description:
+    'An action of `Action`/`NotAction` is already covered by another entry of the same list (for example `s3:GetObject` next to `s3:*`), or is repeated.',
+  rationale:
+    'The entries of a list are OR-ed (R60) and compared case-insensitively (R58), so the covered entry changes nothing. Removing it keeps the policy short. IAM Access Analyzer suggests "redundant action".',
   fix: 'Remove the covered entry.',
   rules: ['R58', 'R59', 'R60'],
   example: {
@@ -33,7 +35,13 @@ export const redundantAction: LintCheck = {
       if (list === undefined || list.values.length < 2) continue
       const covered = coveredEntries(list.values, (text) => text.toLowerCase(), literalService, globCovers)
       for (const [entry, by] of covered) {
-        findings.push(context.finding(redundantAction, entry.path, `${quote(entry.value)} is already covered by ${quote(by.value)} in the same ${list.name} (R60)`))
+        findings.push(
+          context.finding(
+            redundantAction,
+            entry.path,
+            `${quote(entry.value)} is already covered by ${quote(by.value)} in the same ${list.name} (R60)`,
+          ),
+        )
       }
     }
     return findings

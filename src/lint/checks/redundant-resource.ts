@@ -38,12 +38,16 @@ export const redundantResource: LintCheck = {
   code: 'redundant-resource',
   severity: 'suggestion',
   description: 'A resource of `Resource`/`NotResource` is already covered by another entry of the same list, or is repeated.',
-  rationale: 'The entries of a list are OR-ed (R70), so an entry covered by a wildcard entry changes nothing. IAM Access Analyzer suggests "redundant resource".',
+  rationale:
+    'The entries of a list are OR-ed (R70), so an entry covered by a wildcard entry changes nothing. IAM Access Analyzer suggests "redundant resource".',
   fix: 'Remove the covered entry.',
   rules: ['R66', 'R67', 'R70'],
   example: {
     kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/reports/*'] }] },
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/reports/*'] }],
+    },
   },
   check(context) {
     const findings: Finding[] = []
@@ -53,7 +57,13 @@ export const redundantResource: LintCheck = {
       // Resource matching is case-sensitive (R68).
       const covered = coveredEntries(list.values, (text) => text, literalService, arnCovers)
       for (const [entry, by] of covered) {
-        findings.push(context.finding(redundantResource, entry.path, `${quote(entry.value)} is already covered by ${quote(by.value)} in the same ${list.name} (R70)`))
+        findings.push(
+          context.finding(
+            redundantResource,
+            entry.path,
+            `${quote(entry.value)} is already covered by ${quote(by.value)} in the same ${list.name} (R70)`,
+          ),
+        )
       }
     }
     return findings

@@ -25,7 +25,9 @@ export const resourceInvalidArn: LintCheck = {
       // An empty string is already a validation error (`empty-value`).
       if (value.value === '' || canMatchAnArn(value.value)) return
       const effect = list.negated ? 'excludes nothing from the statement' : 'matches no resource'
-      findings.push(context.finding(resourceInvalidArn, value.path, `${quote(value.value)} is not "*" nor an ARN with six fields; it ${effect} (R66)`))
+      findings.push(
+        context.finding(resourceInvalidArn, value.path, `${quote(value.value)} is not "*" nor an ARN with six fields; it ${effect} (R66)`),
+      )
     })
     return findings
   },

@@ -26,7 +26,13 @@ export const resourceWildcardInService: LintCheck = {
       const fields = arnFields(value.value)
       const service = fields[2]
       if (fields.length < 4 || service === undefined || !hasWildcard(service)) return
-      findings.push(context.finding(resourceWildcardInService, value.path, `the service field ${quote(service)} of ${quote(value.value)} contains a wildcard (R69)`))
+      findings.push(
+        context.finding(
+          resourceWildcardInService,
+          value.path,
+          `the service field ${quote(service)} of ${quote(value.value)} contains a wildcard (R69)`,
+        ),
+      )
     })
     return findings
   },

@@ -18,7 +18,8 @@ function wildcardOnlyAtEnd(action: string): boolean {
 export const scpAllowLegacySyntax: LintCheck = {
   code: 'scp-allow-legacy-syntax',
   severity: 'warning',
-  description: 'An SCP `Allow` statement has a `Condition`, a `Resource` other than `"*"` (or `NotResource`), or an action with a wildcard that is not at its end.',
+  description:
+    'An SCP `Allow` statement has a `Condition`, a `Resource` other than `"*"` (or `NotResource`), or an action with a wildcard that is not at its end.',
   rationale:
     'Older Organizations documentation restricted SCP `Allow` statements to `Action` with `Resource: "*"`, no `Condition`, and wildcards only at the end of action names; current documentation accepts all of these (R131), and IAM Access Analyzer still reports them as "SCP syntax error" findings. An allow-list SCP written this way may be refused by tooling built on the older rules. (`NotAction` in an `Allow` is reported by `allow-with-not-action`.)',
   fix: 'In allow-list SCPs, keep Allow statements to Action lists with "Resource": "*"; express restrictions as Deny statements.',
@@ -36,16 +37,34 @@ export const scpAllowLegacySyntax: LintCheck = {
     for (const statement of context.document.statements) {
       if (statement.effect !== 'Allow') continue
       if (statement.condition !== undefined) {
-        findings.push(context.finding(scpAllowLegacySyntax, statement.condition.path, 'older SCP documentation did not allow Condition in Allow statements (R131)'))
+        findings.push(
+          context.finding(
+            scpAllowLegacySyntax,
+            statement.condition.path,
+            'older SCP documentation did not allow Condition in Allow statements (R131)',
+          ),
+        )
       }
       const resource = statement.resource
       if (resource !== undefined && (resource.negated || !resource.values.every((value) => isAllStars(value.value)))) {
-        findings.push(context.finding(scpAllowLegacySyntax, resource.path, `older SCP documentation allowed only "Resource": "*" in Allow statements, not this ${resource.name} (R131)`))
+        findings.push(
+          context.finding(
+            scpAllowLegacySyntax,
+            resource.path,
+            `older SCP documentation allowed only "Resource": "*" in Allow statements, not this ${resource.name} (R131)`,
+          ),
+        )
       }
       if (statement.action?.negated === false) {
         for (const value of statement.action.values) {
           if (wildcardOnlyAtEnd(value.value)) continue
-          findings.push(context.finding(scpAllowLegacySyntax, value.path, `${quote(value.value)} has a wildcard before its end; older SCP documentation allowed wildcards only at the end of Allow actions (R131)`))
+          findings.push(
+            context.finding(
+              scpAllowLegacySyntax,
+              value.path,
+              `${quote(value.value)} has a wildcard before its end; older SCP documentation allowed wildcards only at the end of Allow actions (R131)`,
+            ),
+          )
         }
       }
     }

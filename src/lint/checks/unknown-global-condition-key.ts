@@ -18,7 +18,14 @@ export const unknownGlobalConditionKey: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgIdentifier': 'o-a1b2c3d4e5' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgIdentifier': 'o-a1b2c3d4e5' } },
+        },
+      ],
     },
   },
   check(context) {
@@ -27,9 +34,20 @@ export const unknownGlobalConditionKey: LintCheck = {
       for (const test of statement.tests) {
         if (!isGlobalKey(test.keyLower)) continue
         if (GLOBAL_TAG_KEY_PREFIXES.includes(test.keyLower)) {
-          findings.push(context.finding(unknownGlobalConditionKey, test.keyPath, `${test.key} names no tag key: write the tag name after the slash`, { at: 'key' }))
+          findings.push(
+            context.finding(unknownGlobalConditionKey, test.keyPath, `${test.key} names no tag key: write the tag name after the slash`, {
+              at: 'key',
+            }),
+          )
         } else if (conditionKeyInfo(test.keyLower) === undefined) {
-          findings.push(context.finding(unknownGlobalConditionKey, test.keyPath, `${test.key} is not a documented global condition key; a request never carries it (R80)`, { at: 'key' }))
+          findings.push(
+            context.finding(
+              unknownGlobalConditionKey,
+              test.keyPath,
+              `${test.key} is not a documented global condition key; a request never carries it (R80)`,
+              { at: 'key' },
+            ),
+          )
         }
       }
     }

@@ -17,7 +17,10 @@ export const variableBeforeResourceField: LintCheck = {
   rules: ['R72', 'A20'],
   example: {
     kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*' }] },
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*' }],
+    },
   },
   check(context) {
     if (!context.document.variablesEnabled) return []
@@ -27,7 +30,13 @@ export const variableBeforeResourceField: LintCheck = {
       if (at === -1) return
       const start = resourceVariableStart(value.value)
       if (start !== -1 && at >= start) return
-      findings.push(context.finding(variableBeforeResourceField, value.path, `${quote(value.value)} has a variable before the resource part of the ARN; it is literal text there (R72)`))
+      findings.push(
+        context.finding(
+          variableBeforeResourceField,
+          value.path,
+          `${quote(value.value)} has a variable before the resource part of the ARN; it is literal text there (R72)`,
+        ),
+      )
     })
     return findings
   },

@@ -23,7 +23,13 @@ export const variableInAction: LintCheck = {
     const findings: Finding[] = []
     forEachAction(context, (value, list) => {
       if (!hasVariableSyntax(value.value)) return
-      findings.push(context.finding(variableInAction, value.path, `${quote(value.value)} contains '\${', but variables are not supported in ${list.name}; it is literal text (R63)`))
+      findings.push(
+        context.finding(
+          variableInAction,
+          value.path,
+          `${quote(value.value)} contains '\${', but variables are not supported in ${list.name}; it is literal text (R63)`,
+        ),
+      )
     })
     return findings
   },

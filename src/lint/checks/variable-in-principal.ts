@@ -19,7 +19,14 @@ export const variableInPrincipal: LintCheck = {
     kind: 'resource',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:user/${aws:username}' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::bucket/*',
+        },
+      ],
     },
   },
   check(context) {
@@ -27,7 +34,13 @@ export const variableInPrincipal: LintCheck = {
     for (const statement of context.document.statements) {
       for (const entry of statement.principal?.entries ?? []) {
         if (!hasVariableSyntax(entry.value)) continue
-        findings.push(context.finding(variableInPrincipal, entry.path, `${quote(entry.value)} contains '\${', but variables are not supported in principals (R115)`))
+        findings.push(
+          context.finding(
+            variableInPrincipal,
+            entry.path,
+            `${quote(entry.value)} contains '\${', but variables are not supported in principals (R115)`,
+          ),
+        )
       }
     }
     return findings

@@ -10,7 +10,8 @@ import type { Finding, LintCheck } from '../types.js'
 export const variableInUnsupportedOperator: LintCheck = {
   code: 'variable-in-unsupported-operator',
   severity: 'error',
-  description: 'A policy variable (`${...}`) appears in a value of a `Numeric*`, `Date*`, `Bool`, `BinaryEquals`, `IpAddress`/`NotIpAddress` or `Null` operator.',
+  description:
+    'A policy variable (`${...}`) appears in a value of a `Numeric*`, `Date*`, `Bool`, `BinaryEquals`, `IpAddress`/`NotIpAddress` or `Null` operator.',
   rationale:
     'Only string and ARN operators substitute variables (R115; for `Bool` see R92/A27). Elsewhere the value stays literal, cannot be parsed as a number, date, Boolean or address, and never matches. IAM Access Analyzer reports "invalid variable for operator" as an error.',
   fix: 'Use a literal value, or a String/Arn operator if the value must come from a variable.',
@@ -19,14 +20,27 @@ export const variableInUnsupportedOperator: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '${aws:TokenIssueTime}' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { DateLessThan: { 'aws:CurrentTime': '${aws:TokenIssueTime}' } },
+        },
+      ],
     },
   },
   check(context) {
     const findings: Finding[] = []
     forEachConditionValue(context, ['numeric', 'date', 'bool', 'binary', 'ip', 'null'], (value, test) => {
       if (!hasVariableSyntax(value.value)) return
-      findings.push(context.finding(variableInUnsupportedOperator, value.path, `${quote(value.value)} contains '\${', but ${test.operator} does not support policy variables (R115)`))
+      findings.push(
+        context.finding(
+          variableInUnsupportedOperator,
+          value.path,
+          `${quote(value.value)} contains '\${', but ${test.operator} does not support policy variables (R115)`,
+        ),
+      )
     })
     return findings
   },

@@ -25,7 +25,13 @@ export const variableUnsupportedVersion: LintCheck = {
     const version = document.version === undefined ? 'there is no Version' : `Version is ${JSON.stringify(document.version.value)}`
     const findings: Finding[] = []
     const report = (path: string, value: string): void => {
-      findings.push(context.finding(variableUnsupportedVersion, path, `${quote(value)} looks like a policy variable, but ${version}, so it is literal text (R38)`))
+      findings.push(
+        context.finding(
+          variableUnsupportedVersion,
+          path,
+          `${quote(value)} looks like a policy variable, but ${version}, so it is literal text (R38)`,
+        ),
+      )
     }
     forEachResource(context, (value) => {
       if (hasVariableSyntax(value.value)) report(value.path, value.value)

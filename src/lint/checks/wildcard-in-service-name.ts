@@ -10,7 +10,8 @@ export const wildcardInServiceName: LintCheck = {
   code: 'wildcard-in-service-name',
   severity: 'suggestion',
   description: 'The service prefix of an action contains a wildcard (`s3*:Get*`, `*:List*`).',
-  rationale: 'Wildcards in the service prefix are accepted but discouraged (R59): they match services that exist today and any service added later with a matching name. IAM Access Analyzer suggests "wildcard in service name".',
+  rationale:
+    'Wildcards in the service prefix are accepted but discouraged (R59): they match services that exist today and any service added later with a matching name. IAM Access Analyzer suggests "wildcard in service name".',
   fix: 'Name each service explicitly.',
   rules: ['R59'],
   example: {

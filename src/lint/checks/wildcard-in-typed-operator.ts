@@ -10,7 +10,8 @@ import type { Finding, LintCheck } from '../types.js'
 export const wildcardInTypedOperator: LintCheck = {
   code: 'wildcard-in-typed-operator',
   severity: 'warning',
-  description: 'A value of a `Numeric*`, `Date*`, `Bool`, `BinaryEquals`, `IpAddress`/`NotIpAddress` or `Null` operator contains `*` or `?`.',
+  description:
+    'A value of a `Numeric*`, `Date*`, `Bool`, `BinaryEquals`, `IpAddress`/`NotIpAddress` or `Null` operator contains `*` or `?`.',
   rationale:
     'These operators compare parsed numbers, instants, booleans, bytes or address ranges; none supports wildcards (section 9.9), so the value is simply malformed and never matches.',
   fix: 'Write the exact value (for IP addresses, a CIDR range such as 10.0.0.0/8 replaces 10.*).',
@@ -27,7 +28,13 @@ export const wildcardInTypedOperator: LintCheck = {
     forEachConditionValue(context, ['numeric', 'date', 'bool', 'binary', 'ip', 'null'], (value, test) => {
       // Variable syntax is reported by `variable-in-unsupported-operator`.
       if (typeof value.value !== 'string' || hasVariableSyntax(value.value) || !hasWildcard(value.value)) return
-      findings.push(context.finding(wildcardInTypedOperator, value.path, `${quote(value.value)} contains a wildcard, which ${test.operator} does not support; it never matches`))
+      findings.push(
+        context.finding(
+          wildcardInTypedOperator,
+          value.path,
+          `${quote(value.value)} contains a wildcard, which ${test.operator} does not support; it never matches`,
+        ),
+      )
     })
     return findings
   },

@@ -7,7 +7,12 @@ import { hasWildcard, literalText } from '../patterns.js'
 import type { BaseOperator } from '../../policy/model.js'
 import type { Finding, LintCheck } from '../types.js'
 
-const EQUALS_OPERATORS: ReadonlySet<BaseOperator> = new Set(['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase'])
+const EQUALS_OPERATORS: ReadonlySet<BaseOperator> = new Set([
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+])
 
 /** The `wildcard-without-like-operator` lint check (what it reports: see the module comment). */
 export const wildcardWithoutLikeOperator: LintCheck = {
@@ -22,7 +27,9 @@ export const wildcardWithoutLikeOperator: LintCheck = {
     kind: 'identity',
     policy: {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'dev-*' } } }],
+      Statement: [
+        { Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'dev-*' } } },
+      ],
     },
   },
   check(context) {
@@ -33,9 +40,14 @@ export const wildcardWithoutLikeOperator: LintCheck = {
       if (!hasWildcard(literalText(value.value, context.document.variablesEnabled))) return
       const like = test.operator.replace('Equals', 'Like').replace('IgnoreCase', '')
       findings.push(
-        context.finding(wildcardWithoutLikeOperator, value.path, `${quote(value.value)} contains a wildcard, but ${test.operator} compares it literally (R88)`, {
-          fix: `Use ${like} if a pattern was meant, or remove the wildcard.`,
-        }),
+        context.finding(
+          wildcardWithoutLikeOperator,
+          value.path,
+          `${quote(value.value)} contains a wildcard, but ${test.operator} compares it literally (R88)`,
+          {
+            fix: `Use ${like} if a pattern was meant, or remove the wildcard.`,
+          },
+        ),
       )
     })
     return findings
