@@ -14,6 +14,7 @@ import { createIssue, PolicyValidationError } from '../policy/errors.js'
 import type { PolicyIssue } from '../policy/errors.js'
 import { serializeJsonValue } from '../policy/json-value.js'
 import { describeThrown } from '../util/describe-thrown.js'
+import { MemberProblem, ownMembers } from '../util/own-members.js'
 import type { ParsedPolicy, PolicyKind } from '../policy/model.js'
 import { isParsedPolicy, validatePolicy } from '../policy/parse.js'
 import type { PolicyInput } from '../policy/parse.js'
@@ -392,7 +393,11 @@ function readMembers(policies: unknown): SetMembers {
     )
   }
   const members = Object.create(null) as Record<string, unknown> // no prototype to inherit slots from
-  for (const key of Object.keys(policies)) {
+  const keys = ownMembers(policies)
+  if (keys instanceof MemberProblem) {
+    throw new PolicyValidationError([createIssue('unreadable-input', `/${keys.member}`, keys.message)], 'policies')
+  }
+  for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(SLOT_KINDS, key)) {
       throw new PolicyValidationError(
         [createIssue('unknown-element', `/${key}`, `'${key}' is not a policy type; expected ${Object.keys(SLOT_KINDS).join(', ')}`)],

@@ -5,6 +5,7 @@
  * Built once per request; the caller's object is read once and never kept or changed.
  */
 import { describeThrown } from '../util/describe-thrown.js'
+import { isPlainObject, MemberProblem, ownMembers } from '../util/own-members.js'
 
 /** A single context value (R107). */
 export type ContextScalar = string | number | boolean
@@ -145,11 +146,12 @@ export function readContext(
   try {
     // A plain object only (or one without prototype): a Map, a Date, a class instance or an
     // object inheriting its keys is not a list of condition keys, and would be read wrongly.
-    const prototype: unknown = Object.getPrototypeOf(context)
-    if ((prototype !== Object.prototype && prototype !== null) || Array.isArray(context)) {
+    if (!isPlainObject(context) || Array.isArray(context)) {
       return { invalid: 'the request context must be a plain object mapping condition keys to values' }
     }
-    keys = Object.keys(context)
+    const members = ownMembers(context)
+    if (members instanceof MemberProblem) return { invalid: `the request context is refused: ${members.message}` }
+    keys = members
   } catch (error) {
     return { invalid: `the request context could not be read: ${describeThrown(error)}` }
   }

@@ -12,6 +12,7 @@ import { isArnLike } from '../match/arn.js'
 import { classifyCaller, roleIdentity } from '../match/caller.js'
 import type { Caller } from '../match/caller.js'
 import { describeThrown } from '../util/describe-thrown.js'
+import { isPlainObject, MemberProblem, ownMembers } from '../util/own-members.js'
 
 /** A request to authorize (the shape of the conformance format). */
 export interface AuthorizationRequest {
@@ -160,7 +161,12 @@ function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: Ke
   // value and the engine another.
   let keys: string[]
   try {
-    keys = Object.keys(input)
+    if (!isPlainObject(input)) {
+      return { invalid: 'the request must be a plain object (a class instance could hold members on its prototype that would be ignored)' }
+    }
+    const members = ownMembers(input)
+    if (members instanceof MemberProblem) return { invalid: `the request is refused: ${members.message}` }
+    keys = members
   } catch (error) {
     return { invalid: `the request's members could not be listed: ${describeThrown(error)}` }
   }

@@ -7,6 +7,7 @@
  * affect a compiled policy, and why the text can key a cache by content.
  */
 import { describeThrown } from '../util/describe-thrown.js'
+import { isPlainObject, MemberProblem, ownMembers } from '../util/own-members.js'
 import { childPointer } from './errors.js'
 
 /** Why a value could not be read as JSON data. */
@@ -93,14 +94,14 @@ export function serializeJsonValue(value: unknown, maxLength = Number.POSITIVE_I
       }
       emit(']', path)
     } else {
-      const prototype: unknown = Object.getPrototypeOf(node)
-      if (prototype !== Object.prototype && prototype !== null) {
+      if (!isPlainObject(node)) {
         throw new Unreadable(path, 'only plain objects, arrays, strings, numbers, booleans and null are JSON data')
       }
-      if (Object.getOwnPropertySymbols(node).length > 0) throw new Unreadable(path, 'symbol-keyed members are not JSON data')
+      const members = ownMembers(node)
+      if (members instanceof MemberProblem) throw new Unreadable(childPointer(path, members.member), members.message)
       emit('{', path)
       let first = true
-      for (const key of Object.keys(node)) {
+      for (const key of members) {
         const memberPath = childPointer(path, key)
         const member = readMember(node as Record<string, unknown>, key, memberPath)
         if (!first) emit(',', memberPath)

@@ -79,42 +79,41 @@ export function pointerTokens(pointer: string): string[] {
 export const MAX_YAML_DEPTH = 256
 
 /**
- * A linear over-estimate of a YAML text's nesting: the deepest run of open flow brackets (outside
- * quotes) plus the most block-sequence dashes and indentation levels on one line. Used to refuse
- * hostile documents before the parser recurses into them: repeated stack overflows inside the
- * parser have crashed the process.
+ * A linear over-estimate of a YAML text's nesting: the deepest run of open flow brackets plus the
+ * most block indicators (`-` sequence entries, `?` explicit keys) and indentation levels at the
+ * start of one line. Used to refuse hostile documents before the parser recurses into them:
+ * repeated stack overflows inside the parser have crashed the process. Quotes are not tracked on
+ * purpose: YAML plain scalars may hold `'` and `"`, and counting brackets inside a real quoted
+ * string only over-estimates.
  */
 function nestingEstimate(text: string): number {
   let deepest = 0
   let flow = 0
-  let quote = 0
   let lineStart = true
   let blockLevels = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code === 10) {
+    if (code === 10 || code === 13) {
       lineStart = true
       blockLevels = 0
       continue
     }
     if (lineStart) {
-      if (code === 32 || code === 45) {
-        if (code === 45) blockLevels++
-        else if (text.charCodeAt(index + 1) === 32) blockLevels++ // two spaces of indentation
-        if (blockLevels > deepest) deepest = blockLevels
-        continue
+      if (code === 45 /* - */ || code === 63 /* ? */) {
+        blockLevels++
+      } else if (code === 32 || code === 9) {
+        if (text.charCodeAt(index + 1) === code) blockLevels++ // roughly one level per two blanks
+      } else {
+        lineStart = false
       }
-      lineStart = false
+      if (blockLevels > deepest) deepest = blockLevels
+      if (lineStart) continue
     }
-    if (quote !== 0) {
-      if (code === quote) quote = 0
-    } else if (code === 34 || code === 39) {
-      quote = code
-    } else if (code === 91 || code === 123) {
+    if (code === 91 || code === 123) {
       flow++
       if (flow + blockLevels > deepest) deepest = flow + blockLevels
-    } else if (code === 93 || code === 125) {
-      if (flow > 0) flow--
+    } else if ((code === 93 || code === 125) && flow > 0) {
+      flow--
     }
   }
   return deepest
