@@ -65,16 +65,23 @@ export interface ActionPlan {
   readonly endpointAllows: readonly (readonly PlacedStatement[])[]
 }
 
-/** Compiled policies by slot, before placement. Absent slots do not apply (R9). */
-export interface CompiledSlots {
-  readonly identity?: readonly CompiledPolicy[]
-  readonly resource?: CompiledPolicy
-  readonly permissionsBoundary?: CompiledPolicy
-  readonly session?: CompiledPolicy
-  readonly scps?: readonly (readonly CompiledPolicy[])[]
-  readonly rcps?: readonly (readonly CompiledPolicy[])[]
-  readonly endpoint?: readonly CompiledPolicy[]
+/**
+ * The slots of a policy set holding values of type `T` (compiled policies here; the CLI holds
+ * policy files in the same shape). Absent slots do not apply (R9).
+ */
+export interface PolicySlots<T> {
+  readonly identity?: readonly T[]
+  readonly resource?: T
+  readonly permissionsBoundary?: T
+  readonly session?: T
+  /** By level: each level must allow (R18). */
+  readonly scps?: readonly (readonly T[])[]
+  readonly rcps?: readonly (readonly T[])[]
+  readonly endpoint?: readonly T[]
 }
+
+/** Compiled policies by slot, before placement. */
+export type CompiledSlots = PolicySlots<CompiledPolicy>
 
 /** A policy set ready for decisions. Immutable apart from its bounded plan memo. */
 export interface CompiledPolicySet {

@@ -200,6 +200,36 @@ function findSegment(
   return -1
 }
 
+// Results of measureSegment, in module variables so that the per-request path allocates nothing.
+let measuredLength = 0
+let measuredAnchor = ''
+let measuredAnchorOffset = 0
+
+/**
+ * Measures the star-free segment parts[a, b): its length in code units, and its longest literal
+ * (the anchor searched with indexOf) with that literal's offset in the segment.
+ */
+function measureSegment(parts: readonly GlobPart[], a: number, b: number): void {
+  let length = 0
+  let anchor = ''
+  let anchorOffset = 0
+  for (let j = a; j < b; j++) {
+    const part = parts[j]
+    if (typeof part === 'string') {
+      if (part.length > anchor.length) {
+        anchor = part
+        anchorOffset = length
+      }
+      length += part.length
+    } else {
+      length += 1
+    }
+  }
+  measuredLength = length
+  measuredAnchor = anchor
+  measuredAnchorOffset = anchorOffset
+}
+
 /**
  * Matches a window of a part list against value[start, end). Used uncompiled (O(1) allocation:
  * only numbers are created) by {@link matchGlobParts} and by the ARN field matcher.
@@ -242,21 +272,10 @@ export function matchGlobWindow(
     let b = a
     while (parts[b] !== ANY_SEQUENCE) b++
     if (b > a) {
-      let length = 0
-      let anchor = ''
-      let anchorOffset = 0
-      for (let j = a; j < b; j++) {
-        const part = parts[j]
-        if (typeof part === 'string') {
-          if (part.length > anchor.length) {
-            anchor = part
-            anchorOffset = length
-          }
-          length += part.length
-        } else {
-          length += 1
-        }
-      }
+      measureSegment(parts, a, b)
+      const length = measuredLength
+      const anchor = measuredAnchor
+      const anchorOffset = measuredAnchorOffset
       const p = findSegment(parts, a, b, length, anchor, anchorOffset, length === anchor.length, value, pos, tailStart)
       if (p < 0) return false
       pos = p + length
@@ -319,21 +338,10 @@ function compileGeneral(parts: readonly GlobPart[]): GlobMatcher {
   while (a < lastStar) {
     let b = a
     while (parts[b] !== ANY_SEQUENCE) b++
-    let length = 0
-    let anchor = ''
-    let anchorOffset = 0
-    for (let j = a; j < b; j++) {
-      const part = parts[j]
-      if (typeof part === 'string') {
-        if (part.length > anchor.length) {
-          anchor = part
-          anchorOffset = length
-        }
-        length += part.length
-      } else {
-        length += 1
-      }
-    }
+    measureSegment(parts, a, b)
+    const length = measuredLength
+    const anchor = measuredAnchor
+    const anchorOffset = measuredAnchorOffset
     segments.push({ from: a, to: b, length, anchor, anchorOffset, exact: length === anchor.length })
     a = b + 1
   }

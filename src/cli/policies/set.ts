@@ -5,18 +5,11 @@
  */
 import { describeStatement } from '../../index.js'
 import type { PolicyInput, PolicySet, StatementReference } from '../../index.js'
+import type { PolicySlots } from '../../compile/policy-set.js'
 import type { PolicySource } from './source.js'
 
 /** The slots of a policy set (the members of the library's `PolicySet`), holding sources. */
-export interface PolicySources {
-  readonly identity?: readonly PolicySource[]
-  readonly resource?: PolicySource
-  readonly permissionsBoundary?: PolicySource
-  readonly session?: PolicySource
-  readonly scps?: readonly (readonly PolicySource[])[]
-  readonly rcps?: readonly (readonly PolicySource[])[]
-  readonly endpoint?: readonly PolicySource[]
-}
+export type PolicySources = PolicySlots<PolicySource>
 
 const input = (source: PolicySource): PolicyInput => source.input
 
