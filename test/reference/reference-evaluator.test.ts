@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadConformanceCases } from '../support/conformance-cases.js'
 import { referenceEvaluate, type ReferenceDecision, type ReferencePolicies, type ReferenceRequest } from './reference-evaluator'
 
 interface ConformanceCase {
@@ -10,16 +9,12 @@ interface ConformanceCase {
   expect: ReferenceDecision
 }
 
-const CASES_DIR = path.resolve(__dirname, '../../../shared/conformance/cases')
-
 function loadCases(): Array<{ file: string; cases: ConformanceCase[] }> {
-  return readdirSync(CASES_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((file) => ({
-      file,
-      cases: JSON.parse(readFileSync(path.join(CASES_DIR, file), 'utf8')) as ConformanceCase[],
-    }))
+  const all = loadConformanceCases()
+  return [...new Set(all.map((entry) => entry.file))].map((file) => ({
+    file,
+    cases: all.filter((entry) => entry.file === file) as unknown as ConformanceCase[],
+  }))
 }
 
 const suites = loadCases()
