@@ -151,6 +151,24 @@ export function normalizeRequest(
   }
 }
 
+/** The bit of a request member in the "present" mask; 0 for a name that is not a member. */
+function memberBit(key: string): number {
+  switch (key) {
+    case 'principal':
+      return 1
+    case 'action':
+      return 2
+    case 'resource':
+      return 4
+    case 'resourceAccount':
+      return 8
+    case 'context':
+      return 16
+    default:
+      return 0
+  }
+}
+
 function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: KeysOfInterest): NormalizedRequest | InvalidRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { invalid: 'the request must be an object with principal, action and resource' }
@@ -170,40 +188,33 @@ function normalizeUnsafe(input: unknown, options: NormalizeOptions, interest: Ke
   } catch (error) {
     return { invalid: `the request's members could not be listed: ${describeThrown(error)}` }
   }
-  let principal: unknown
-  let action: unknown
-  let resource: unknown
-  let explicitAccount: unknown
-  let contextInput: unknown
+  // Names are checked first; members are then read by name (fast, single-shape loads), each once.
+  let present = 0
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string
-    let value: unknown
-    try {
-      value = (input as Record<string, unknown>)[key]
-    } catch (error) {
-      return { invalid: `request.${key} could not be read: ${describeThrown(error)}` }
+    const bit = memberBit(key)
+    if (bit === 0) {
+      return {
+        invalid: `the request has an unknown member '${key}'; its members are principal, action, resource, resourceAccount and context`,
+      }
     }
-    switch (key) {
-      case 'principal':
-        principal = value
-        break
-      case 'action':
-        action = value
-        break
-      case 'resource':
-        resource = value
-        break
-      case 'resourceAccount':
-        explicitAccount = value
-        break
-      case 'context':
-        contextInput = value
-        break
-      default:
-        return {
-          invalid: `the request has an unknown member '${key}'; its members are principal, action, resource, resourceAccount and context`,
-        }
-    }
+    present |= bit
+  }
+  const request = input as { principal?: unknown; action?: unknown; resource?: unknown; resourceAccount?: unknown; context?: unknown }
+  let reading = 'principal'
+  let principal: unknown, action: unknown, resource: unknown, explicitAccount: unknown, contextInput: unknown
+  try {
+    if ((present & 1) !== 0) principal = request.principal
+    reading = 'action'
+    if ((present & 2) !== 0) action = request.action
+    reading = 'resource'
+    if ((present & 4) !== 0) resource = request.resource
+    reading = 'resourceAccount'
+    if ((present & 8) !== 0) explicitAccount = request.resourceAccount
+    reading = 'context'
+    if ((present & 16) !== 0) contextInput = request.context
+  } catch (error) {
+    return { invalid: `request.${reading} could not be read: ${describeThrown(error)}` }
   }
   const limit = options.limits.requestFieldLength
   const problem =

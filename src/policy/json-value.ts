@@ -7,7 +7,7 @@
  * affect a compiled policy, and why the text can key a cache by content.
  */
 import { describeThrown } from '../util/describe-thrown.js'
-import { isPlainObject, MemberProblem, ownMembers } from '../util/own-members.js'
+import { isPlainObject, MemberProblem, ownJsonMembers } from '../util/own-members.js'
 import { childPointer } from './errors.js'
 
 /** Why a value could not be read as JSON data. */
@@ -97,7 +97,7 @@ export function serializeJsonValue(value: unknown, maxLength = Number.POSITIVE_I
       if (!isPlainObject(node)) {
         throw new Unreadable(path, 'only plain objects, arrays, strings, numbers, booleans and null are JSON data')
       }
-      const members = ownMembers(node)
+      const members = ownJsonMembers(node)
       if (members instanceof MemberProblem) throw new Unreadable(childPointer(path, members.member), members.message)
       emit('{', path)
       let first = true
