@@ -22,6 +22,7 @@
  * absorbs fields nor counts as the trailing `*`.
  */
 
+import { compileLiteral } from './literal.js'
 import { ANY_SEQUENCE, compileGlob, matchGlobWindow, normalizeGlob, type GlobMatcher, type GlobPart } from './wildcard.js'
 
 /** The number of colons that delimit the six ARN fields. */
@@ -140,17 +141,20 @@ export function compileArnPattern(parts: readonly GlobPart[]): ArnMatcher {
     let prefix = ''
     for (let i = 0; i < fieldCount - 1; i++) prefix += `${literalText(fieldParts[i] as GlobPart[])}:`
     const start = prefix.length
+    const head = compileLiteral(prefix)
     if (fieldCount === SEPARATORS + 1) {
-      return {
-        ...base,
-        independentOfShape: prefix.startsWith('arn:'),
-        match: (value: string) => value.startsWith(prefix) && last.match(value, start, value.length),
+      const independentOfShape = prefix.startsWith('arn:')
+      // The resource field may hold colons, so `head` + `literal*` is one prefix test.
+      if (last.kind === 'prefix' || last.kind === 'any') {
+        const whole = compileLiteral(prefix + literalText(lastParts))
+        return { ...base, independentOfShape, match: (value: string) => whole.at(value, 0) }
       }
+      return { ...base, independentOfShape, match: (value: string) => head.at(value, 0) && last.match(value, start, value.length) }
     }
     return {
       ...base,
       match(value: string): boolean {
-        if (!value.startsWith(prefix)) return false
+        if (!head.at(value, 0)) return false
         const colon = value.indexOf(':', start)
         if (colon < 0) return last.match(value, start, value.length)
         return absorbs && last.match(value, start, colon)

@@ -13,6 +13,8 @@
  * m = pattern length) and usually O(n) thanks to `indexOf`.
  */
 
+import { compileLiteral } from './literal.js'
+
 /** Part code for `*`: any sequence of code units, possibly empty. */
 export const ANY_SEQUENCE = 1
 /** Part code for `?`: exactly one UTF-16 code unit (C15). */
@@ -387,12 +389,12 @@ export function compileGlob(parts: readonly GlobPart[]): GlobMatcher {
     }
   }
   if (p.length === 2 && typeof p0 === 'string' && p1 === ANY_SEQUENCE) {
-    const prefix = p0
-    const n = prefix.length
+    const n = p0.length
+    const prefix = compileLiteral(p0)
     return {
       kind: 'prefix',
       match(value: string, start = 0, end: number = value.length): boolean {
-        return end - start >= n && value.startsWith(prefix, start)
+        return end - start >= n && prefix.at(value, start)
       },
     }
   }
