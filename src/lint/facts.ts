@@ -1,15 +1,16 @@
 /**
  * Facts about statements that several checks need — which actions an `Action`/`NotAction`
  * element covers, whether a resource element covers everything, the condition tests on one key,
- * repeated Sids, list entries covered by other entries — and the factory for the policy-size
- * checks. Kept out of `checks/` so that directory holds one check per file and nothing else.
+ * repeated Sids, list entries covered by other entries — and the walkers that visit the parts of a
+ * document (condition tests and values, list and principal entries, texts where variables are
+ * substituted). Kept out of `checks/` so that directory holds one check per file and nothing else.
  */
 import type { PolicyKind, PolicyScalar } from '../policy/model.js'
-import type { LintConditionTest, LintContext, LintList, LintStatement, Located } from './context.js'
+import type { OperatorFamily } from '../policy/operators.js'
+import { resourceVariableStart } from '../policy/variables.js'
+import type { LintConditionTest, LintContext, LintList, LintPrincipal, LintPrincipalEntry, LintStatement, Located } from './context.js'
 import { globCovers, hasWildcard, isAllStars, workBudget } from './patterns.js'
 import type { WorkBudget } from './patterns.js'
-import type { OperatorFamily } from '../policy/operators.js'
-import type { Finding, LintCheck, LintExample, Severity } from './types.js'
 
 /**
  * Whether an `Action`/`NotAction` element covers the action `name` (R58-R61): for `Action`, some
@@ -33,42 +34,90 @@ export function testsOnKey(statement: LintStatement, keyLower: string): LintCond
   return statement.tests.filter((test) => test.keyLower === keyLower)
 }
 
+/**
+ * The operator families that compare parsed values — numbers, dates, Booleans, bytes, addresses,
+ * presence — rather than text: they substitute no variables (R115) and have no wildcards (R90-R96).
+ */
+export const TYPED_FAMILIES: readonly OperatorFamily[] = ['numeric', 'date', 'bool', 'binary', 'ip', 'null']
+
+/** Calls `visit` for every condition test (operator/key pair) of every statement, in document order. */
+export function forEachConditionTest(context: LintContext, visit: (test: LintConditionTest, statement: LintStatement) => void): void {
+  for (const statement of context.document.statements) {
+    for (const test of statement.tests) visit(test, statement)
+  }
+}
+
 /** Calls `visit` for every value of every condition test whose operator family is in `families`. */
 export function forEachConditionValue(
   context: LintContext,
   families: readonly OperatorFamily[],
   visit: (value: Located<PolicyScalar>, test: LintConditionTest, statement: LintStatement) => void,
 ): void {
+  forEachConditionTest(context, (test, statement) => {
+    if (test.family === undefined || !families.includes(test.family)) return
+    for (const value of test.values) visit(value, test, statement)
+  })
+}
+
+/** What the list walkers call for each entry: the entry, its element, its statement. */
+type ListEntryVisitor = (value: Located<string>, list: LintList, statement: LintStatement) => void
+
+/** Calls `visit` for every `Action`/`NotAction` (`'action'`) or `Resource`/`NotResource` element. */
+function forEachList(
+  context: LintContext,
+  element: 'action' | 'resource',
+  visit: (list: LintList, statement: LintStatement) => void,
+): void {
   for (const statement of context.document.statements) {
-    for (const test of statement.tests) {
-      if (test.family === undefined || !families.includes(test.family)) continue
-      for (const value of test.values) visit(value, test, statement)
-    }
+    const list = statement[element]
+    if (list !== undefined) visit(list, statement)
   }
+}
+
+/** Calls `visit` for every entry of every `Action`/`NotAction` (`'action'`) or `Resource`/`NotResource` element. */
+function forEachListEntry(context: LintContext, element: 'action' | 'resource', visit: ListEntryVisitor): void {
+  forEachList(context, element, (list, statement) => {
+    for (const value of list.values) visit(value, list, statement)
+  })
 }
 
 /** Calls `visit` for every entry of every `Resource`/`NotResource` element. */
-export function forEachResource(
-  context: LintContext,
-  visit: (value: Located<string>, list: LintList, statement: LintStatement) => void,
-): void {
-  for (const statement of context.document.statements) {
-    const list = statement.resource
-    if (list === undefined) continue
-    for (const value of list.values) visit(value, list, statement)
-  }
+export function forEachResource(context: LintContext, visit: ListEntryVisitor): void {
+  forEachListEntry(context, 'resource', visit)
 }
 
 /** Calls `visit` for every entry of every `Action`/`NotAction` element. */
-export function forEachAction(
+export function forEachAction(context: LintContext, visit: ListEntryVisitor): void {
+  forEachListEntry(context, 'action', visit)
+}
+
+/** Calls `visit` for every entry of every `Principal`/`NotPrincipal` element. */
+export function forEachPrincipalEntry(
   context: LintContext,
-  visit: (value: Located<string>, list: LintList, statement: LintStatement) => void,
+  visit: (entry: LintPrincipalEntry, principal: LintPrincipal, statement: LintStatement) => void,
 ): void {
   for (const statement of context.document.statements) {
-    const list = statement.action
-    if (list === undefined) continue
-    for (const value of list.values) visit(value, list, statement)
+    const principal = statement.principal
+    if (principal === undefined) continue
+    for (const entry of principal.entries) visit(entry, principal, statement)
   }
+}
+
+/**
+ * Calls `visit` for every text in which policy variables are substituted: the resource part of
+ * each `Resource`/`NotResource` entry that has one (R72) and each string of a string or ARN
+ * condition value (R115). Nothing is substituted, so nothing is visited, unless `Version` is
+ * `2012-10-17` (R38).
+ */
+export function forEachVariableText(context: LintContext, visit: (path: string, text: string) => void): void {
+  if (!context.document.variablesEnabled) return
+  forEachResource(context, (value) => {
+    const start = resourceVariableStart(value.value)
+    if (start !== -1) visit(value.path, value.value.slice(start))
+  })
+  forEachConditionValue(context, ['string', 'arn'], (value) => {
+    if (typeof value.value === 'string') visit(value.path, value.value)
+  })
 }
 
 /** Kinds stored by IAM itself, which requires unique Sids (R40). */
@@ -88,18 +137,41 @@ export function repeatedSids(context: LintContext): Array<[string, string, numbe
   return repeated
 }
 
+/** How the entries of one kind of list cover each other. */
+export interface Coverage {
+  /** The form in which entries are compared (for example lower-cased, R58). */
+  readonly normalize: (text: string) => string
+  /** The literal service of a normalized pattern, or `undefined` when it may be any service. */
+  readonly group: (pattern: string) => string | undefined
+  /** Whether the pattern `general` covers `specific`; `undefined` when the budget ran out. */
+  readonly covers: (general: string, specific: string, budget: WorkBudget) => boolean | undefined
+}
+
+/**
+ * Calls `visit` for every entry of an `Action`/`NotAction` (`'action'`) or `Resource`/`NotResource`
+ * element that another entry of the same element covers, with the covering entry (see
+ * {@link coveredEntries}).
+ */
+export function forEachCoveredEntry(
+  context: LintContext,
+  element: 'action' | 'resource',
+  coverage: Coverage,
+  visit: (entry: Located<string>, by: Located<string>, list: LintList) => void,
+): void {
+  forEachList(context, element, (list) => {
+    if (list.values.length < 2) return
+    for (const [entry, by] of coveredEntries(list.values, coverage)) visit(entry, by, list)
+  })
+}
+
 /**
  * For each entry covered by another one: [entry, the covering entry]. Entries are compared
- * case-insensitively (R58); of two equivalent entries the later one is reported. Only entries
+ * in their normalized form; of two equivalent entries the later one is reported. Only entries
  * that can cover each other are compared (same literal service, or a wildcard service), within a
  * work budget.
  */
-export function coveredEntries(
-  values: readonly Located<string>[],
-  normalize: (text: string) => string,
-  group: (pattern: string) => string | undefined,
-  covers: (general: string, specific: string, budget: WorkBudget) => boolean | undefined,
-): Array<[Located<string>, Located<string>]> {
+function coveredEntries(values: readonly Located<string>[], coverage: Coverage): Array<[Located<string>, Located<string>]> {
+  const { normalize, group, covers } = coverage
   const budget = workBudget()
   const patterns = values.map((value) => normalize(value.value))
   const generals = new Map<string | undefined, number[]>()
@@ -158,62 +230,4 @@ function findCovering(
 export function quote(value: PolicyScalar): string {
   const text = typeof value === 'string' ? value : String(value)
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)
-}
-
-/** How a size check counts and what it allows. */
-export interface SizeCheckDefinition {
-  /** As {@link LintCheck.code}. */
-  readonly code: string
-  /** As {@link LintCheck.severity}. */
-  readonly severity: Severity
-  /** As {@link LintCheck.description}. */
-  readonly description: string
-  /** As {@link LintCheck.rationale}. */
-  readonly rationale: string
-  /** As {@link LintCheck.fix}. */
-  readonly fix: string
-  /** As {@link LintCheck.rules}. */
-  readonly rules: readonly string[]
-  /** As {@link LintCheck.example}. */
-  readonly example: LintExample
-  /** Kinds it applies to. */
-  readonly kinds: readonly PolicyKind[]
-  /** What the quota is called in messages. */
-  readonly quotaName: string
-  /** Findings start above this many characters. */
-  readonly limit: number
-  /** Findings stop above this many characters (another check takes over), if set. */
-  readonly upTo?: number
-  /** Whether white space between JSON tokens counts (Organizations and VPC quotas, R145, R146). */
-  readonly countWhitespace: boolean
-}
-
-/** Builds a policy-size check (R143-R146). */
-export function sizeCheck(definition: SizeCheckDefinition): LintCheck {
-  const check: LintCheck = {
-    code: definition.code,
-    severity: definition.severity,
-    description: definition.description,
-    rationale: definition.rationale,
-    fix: definition.fix,
-    rules: definition.rules,
-    example: definition.example,
-    check(context: LintContext): Finding[] {
-      if (!definition.kinds.includes(context.kind) || !context.document.isObject) return []
-      const size = context.document.size
-      const count = definition.countWhitespace ? size.all : size.withoutWhitespace
-      if (count <= definition.limit) return []
-      if (definition.upTo !== undefined && count > definition.upTo) return []
-      const how = definition.countWhitespace ? 'counting every character' : 'not counting white space'
-      const source = size.fromText ? '' : ' of its compact JSON form'
-      return [
-        context.finding(
-          check,
-          '',
-          `the policy has ${count} characters${source} (${how}); the ${definition.quotaName} is ${definition.limit}`,
-        ),
-      ]
-    },
-  }
-  return check
 }

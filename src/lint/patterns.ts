@@ -1,8 +1,9 @@
 /**
  * Pattern reasoning the checks share: whether a wildcard pattern covers another one (for the
- * redundancy checks), whether a pattern can ever match an ARN (R66, R95), and small string
- * predicates. Everything here is linear or bounded by an explicit work budget, never a
- * backtracking regular expression, because every string comes from the policy author.
+ * redundancy checks), whether a pattern can ever match an ARN (R66, R95), the fields of ARNs and
+ * actions, and small string predicates. Everything here is linear or bounded by an explicit work
+ * budget, never a backtracking regular expression, because every string comes from the policy
+ * author.
  */
 import { parseTemplate } from '../policy/variables.js'
 
@@ -111,6 +112,12 @@ export function arnFields(text: string): string[] {
   }
   fields.push(text.slice(start))
   return fields
+}
+
+/** The service prefix of an action or action pattern (the text before its first colon), or `undefined` without a colon. */
+export function actionService(action: string): string | undefined {
+  const colon = action.indexOf(':')
+  return colon === -1 ? undefined : action.slice(0, colon)
 }
 
 /**

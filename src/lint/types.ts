@@ -69,3 +69,6 @@ export interface LintCheck {
    */
   check(context: LintContext): readonly Finding[]
 }
+
+/** Everything a lint check says about itself: a {@link LintCheck} without its `check` function. */
+export type LintCheckInfo = Omit<LintCheck, 'check'>

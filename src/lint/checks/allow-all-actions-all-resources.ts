@@ -4,6 +4,7 @@
  */
 import { coversEverything } from '../facts.js'
 import type { PolicyKind } from '../../policy/model.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /**
@@ -21,10 +22,7 @@ export const allowAllActionsAllResources: LintCheck = {
     'Action `"*"` on resource `"*"` is full administrator access: every action of every service on every resource (R59, R65), including IAM changes that grant even more. IAM Access Analyzer reports "star in action and resource".',
   fix: 'Grant only the actions and resources that are needed.',
   rules: ['R59', 'R65'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
-  },
+  example: statementExample('identity', { Effect: 'Allow', Action: '*', Resource: '*' }),
   check(context) {
     if (!KINDS.has(context.kind)) return []
     const findings: Finding[] = []

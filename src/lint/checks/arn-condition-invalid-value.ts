@@ -4,6 +4,7 @@
  */
 import { forEachConditionValue, quote } from '../facts.js'
 import { canMatchAnArn, hasVariableSyntax } from '../patterns.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `arn-condition-invalid-value` lint check (what it reports: see the module comment). */
@@ -15,13 +16,12 @@ export const arnConditionInvalidValue: LintCheck = {
     'ARN operators compare the six colon-separated fields of an ARN (R95). A value that does not start with `arn:` (or a wildcard that can stand for it), or that has fewer than six fields without a final `*`, never matches: the positive operators are then always false and the negated ones always true.',
   fix: 'Write a full ARN pattern such as arn:aws:iam::111122223333:role/*, or use a String operator for non-ARN values.',
   rules: ['R95', 'R66'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: '*', Condition: { ArnLike: { 'aws:SourceArn': 'my-topic' } } }],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 'sns:Publish',
+    Resource: '*',
+    Condition: { ArnLike: { 'aws:SourceArn': 'my-topic' } },
+  }),
   check(context) {
     const findings: Finding[] = []
     forEachConditionValue(context, ['arn'], (value) => {

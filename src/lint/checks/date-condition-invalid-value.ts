@@ -3,12 +3,12 @@
  * ISO 8601 date nor epoch seconds (R91, R109).
  */
 import { parseDate } from '../../conditions/values/date.js'
-import { forEachConditionValue, quote } from '../facts.js'
-import { hasVariableSyntax, hasWildcard } from '../patterns.js'
-import type { Finding, LintCheck } from '../types.js'
+import { invalidConditionValueCheck } from '../check-factories.js'
+import { quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 
 /** The `date-condition-invalid-value` lint check (what it reports: see the module comment). */
-export const dateConditionInvalidValue: LintCheck = {
+export const dateConditionInvalidValue = invalidConditionValueCheck({
   code: 'date-condition-invalid-value',
   severity: 'warning',
   description: 'A value under a `Date*` operator is not a date.',
@@ -16,28 +16,13 @@ export const dateConditionInvalidValue: LintCheck = {
     'Date operators accept the W3C profiles of ISO 8601 (`2024-01-31`, `2024-01-31T12:00:00Z`) and UNIX epoch seconds (R109). Any other value never satisfies a positive operator and makes a negated one always true.',
   fix: 'Write an ISO 8601 date such as "2025-06-30T00:00:00Z".',
   rules: ['R91', 'R109', 'C10'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '31/12/2025' } } },
-      ],
-    },
-  },
-  check(context) {
-    const findings: Finding[] = []
-    forEachConditionValue(context, ['date'], (value) => {
-      if (hasVariableSyntax(value.value) || (typeof value.value === 'string' && hasWildcard(value.value))) return
-      if (typeof value.value !== 'boolean' && parseDate(value.value) !== undefined) return
-      findings.push(
-        context.finding(
-          dateConditionInvalidValue,
-          value.path,
-          `${quote(value.value)} is not a date; a date operator never matches it (R109)`,
-        ),
-      )
-    })
-    return findings
-  },
-}
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: '*',
+    Condition: { DateLessThan: { 'aws:CurrentTime': '31/12/2025' } },
+  }),
+  families: ['date'],
+  parses: (value) => typeof value !== 'boolean' && parseDate(value) !== undefined,
+  message: (value) => `${quote(value)} is not a date; a date operator never matches it (R109)`,
+})

@@ -2,6 +2,7 @@
  * Check `empty-condition`: an empty `Condition` object, or an operator with no keys, which makes
  * the statement inert (R83, C17).
  */
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `empty-condition` lint check (what it reports: see the module comment). */
@@ -13,10 +14,7 @@ export const emptyCondition: LintCheck = {
     'IAM Access Analyzer documents that an empty `Condition` object makes the statement have no effect (R83), and the library applies the same to an operator with no keys (C17): the statement never matches. Without the empty object the statement would be unconditional (R35).',
   fix: 'Remove the empty Condition (or operator), or add the intended condition keys.',
   rules: ['R83', 'R35', 'C17'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: {} }] },
-  },
+  example: statementExample('identity', { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: {} }),
   check(context) {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {

@@ -2,6 +2,7 @@
  * Check `empty-element`: an empty list in `Action`, `NotAction`, `Resource` or `NotResource`, or a
  * `Principal`/`NotPrincipal` with no entry, which makes the statement inert (R44, C23).
  */
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `empty-element` lint check (what it reports: see the module comment). */
@@ -14,10 +15,7 @@ export const emptyElement: LintCheck = {
     'An empty list makes the statement inert: it neither allows nor denies anything (R44, C23). The statement is dead weight, and usually the result of a template that produced no values. IAM Access Analyzer suggests "empty array action/resource/principal" and "empty object principal".',
   fix: 'List at least one value, or remove the statement.',
   rules: ['R44', 'C23'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: [], Resource: '*' }] },
-  },
+  example: statementExample('identity', { Effect: 'Allow', Action: [], Resource: '*' }),
   check(context) {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {

@@ -1,6 +1,7 @@
 /**
  * Check `empty-sid`: a `Sid` that is the empty string (R40).
  */
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `empty-sid` lint check (what it reports: see the module comment). */
@@ -11,10 +12,7 @@ export const emptySid: LintCheck = {
   rationale: 'An empty `Sid` labels nothing (R40). IAM Access Analyzer suggests "empty Sid value".',
   fix: 'Remove the Sid or give it a name.',
   rules: ['R40'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Sid: '', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
-  },
+  example: statementExample('identity', { Sid: '', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
   check(context) {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {

@@ -3,7 +3,8 @@
  * used with a global key that holds a system-generated identifier (R141).
  */
 import { hasVariableSyntax, hasWildcard } from '../patterns.js'
-import { quote } from '../facts.js'
+import { forEachConditionTest, quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** Global keys whose values are identifiers AWS generates (accounts, organizations, VPCs, ...). */
@@ -31,50 +32,40 @@ export const endpointIdentifierWildcard: LintCheck = {
     'Endpoint policies cannot use wildcards or numeric condition operators with global keys that reference system-generated identifiers such as account, organization, VPC or endpoint ids (R141).',
   fix: 'List the exact identifiers with StringEquals.',
   rules: ['R141'],
-  example: {
-    kind: 'endpoint',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: '*',
-          Action: 's3:GetObject',
-          Resource: '*',
-          Condition: { StringLike: { 'aws:PrincipalAccount': '1111*' } },
-        },
-      ],
-    },
-  },
+  example: statementExample('endpoint', {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:GetObject',
+    Resource: '*',
+    Condition: { StringLike: { 'aws:PrincipalAccount': '1111*' } },
+  }),
   check(context) {
     if (context.kind !== 'endpoint') return []
     const findings: Finding[] = []
-    for (const statement of context.document.statements) {
-      for (const test of statement.tests) {
-        if (!IDENTIFIER_KEYS.has(test.keyLower)) continue
-        if (test.family === 'numeric') {
-          findings.push(
-            context.finding(
-              endpointIdentifierWildcard,
-              test.keyPath,
-              `${test.operator} cannot be used with ${test.key} in an endpoint policy (R141)`,
-              { at: 'key' },
-            ),
-          )
-          continue
-        }
-        for (const value of test.values) {
-          if (typeof value.value !== 'string' || hasVariableSyntax(value.value) || !hasWildcard(value.value)) continue
-          findings.push(
-            context.finding(
-              endpointIdentifierWildcard,
-              value.path,
-              `${quote(value.value)} uses a wildcard with ${test.key}, which endpoint policies do not support (R141)`,
-            ),
-          )
-        }
+    forEachConditionTest(context, (test) => {
+      if (!IDENTIFIER_KEYS.has(test.keyLower)) return
+      if (test.family === 'numeric') {
+        findings.push(
+          context.finding(
+            endpointIdentifierWildcard,
+            test.keyPath,
+            `${test.operator} cannot be used with ${test.key} in an endpoint policy (R141)`,
+            { at: 'key' },
+          ),
+        )
+        return
       }
-    }
+      for (const value of test.values) {
+        if (typeof value.value !== 'string' || hasVariableSyntax(value.value) || !hasWildcard(value.value)) continue
+        findings.push(
+          context.finding(
+            endpointIdentifierWildcard,
+            value.path,
+            `${quote(value.value)} uses a wildcard with ${test.key}, which endpoint policies do not support (R141)`,
+          ),
+        )
+      }
+    })
     return findings
   },
 }

@@ -5,6 +5,7 @@
  */
 import { forEachConditionValue, forEachResource, quote } from '../facts.js'
 import { arnFields, hasVariableSyntax, hasWildcard, isAllStars } from '../patterns.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 const MINIMUM_LITERAL_RUN = 6
@@ -45,21 +46,13 @@ export const endpointWildcardPattern: LintCheck = {
     'In endpoint policies, string condition operators need at least six consecutive non-wildcard characters before or after each wildcard, and the account part of an ARN can be an account id or a wildcard, not both (R141). Other patterns are refused or do not behave as in IAM policies.',
   fix: 'Lengthen the literal part next to the wildcard, or list exact values; write the account field as a full account id or as *.',
   rules: ['R141'],
-  example: {
-    kind: 'endpoint',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: '*',
-          Action: 's3:GetObject',
-          Resource: 'arn:aws:s3:::bucket/*',
-          Condition: { StringLike: { 'aws:userid': 'AI*' } },
-        },
-      ],
-    },
-  },
+  example: statementExample('endpoint', {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::bucket/*',
+    Condition: { StringLike: { 'aws:userid': 'AI*' } },
+  }),
   check(context) {
     if (context.kind !== 'endpoint') return []
     const findings: Finding[] = []

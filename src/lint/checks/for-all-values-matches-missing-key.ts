@@ -5,7 +5,8 @@
 import { isKnownSingleValued } from '../condition-keys.js'
 import { parseBoolean } from '../../conditions/values/bool.js'
 import type { LintConditionTest, LintStatement } from '../context.js'
-import { testsOnKey } from '../facts.js'
+import { forEachConditionTest, testsOnKey } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** Whether another test of the statement fails when the key is absent (R80, R96, R102). */
@@ -30,41 +31,31 @@ export const forAllValuesMatchesMissingKey: LintCheck = {
     '`ForAllValues:` is true when the key is absent or its list is empty (R101, R104). `ForAllValues:StringEquals {"aws:TagKeys": ["team"]}` meant as "only the tag key team" also allows requests that pass no tags at all. Requests that omit the key are therefore allowed.',
   fix: 'Add a Null condition with "false" on the same key (or a ForAnyValue: test) so that the key must be present.',
   rules: ['R101', 'R104'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: 'ec2:CreateTags',
-          Resource: '*',
-          Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'project'] } },
-        },
-      ],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 'ec2:CreateTags',
+    Resource: '*',
+    Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'project'] } },
+  }),
   check(context) {
     const findings: Finding[] = []
-    for (const statement of context.document.statements) {
-      if (statement.effect !== 'Allow') continue
-      for (const test of statement.tests) {
-        // Single-valued keys are reported by `for-all-values-single-valued-key`.
-        if (test.qualifier !== 'ForAllValues' || test.baseOperator === undefined || test.baseOperator === 'Null') continue
-        if (isKnownSingleValued(test.keyLower) || requiresKey(statement, test)) continue
-        findings.push(
-          context.finding(
-            forAllValuesMatchesMissingKey,
-            test.keyPath,
-            `${test.operator} on ${test.key} is true when the request has no ${test.key}, so this Allow also applies then (R101)`,
-            {
-              at: 'key',
-              fix: `Add "Null": {"${test.key}": "false"} to the statement's Condition so that the key must be present.`,
-            },
-          ),
-        )
-      }
-    }
+    forEachConditionTest(context, (test, statement) => {
+      if (statement.effect !== 'Allow') return
+      // Single-valued keys are reported by `for-all-values-single-valued-key`.
+      if (test.qualifier !== 'ForAllValues' || test.baseOperator === undefined || test.baseOperator === 'Null') return
+      if (isKnownSingleValued(test.keyLower) || requiresKey(statement, test)) return
+      findings.push(
+        context.finding(
+          forAllValuesMatchesMissingKey,
+          test.keyPath,
+          `${test.operator} on ${test.key} is true when the request has no ${test.key}, so this Allow also applies then (R101)`,
+          {
+            at: 'key',
+            fix: `Add "Null": {"${test.key}": "false"} to the statement's Condition so that the key must be present.`,
+          },
+        ),
+      )
+    })
     return findings
   },
 }

@@ -4,6 +4,7 @@
  */
 import type { PolicyKind } from '../../policy/model.js'
 import { quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** IAM policies: identity-type kinds and role trust policies. */
@@ -19,10 +20,7 @@ export const invalidSid: LintCheck = {
     'In IAM policies a `Sid` may contain only `A-Z`, `a-z` and `0-9` (R40); IAM refuses other characters (spaces, hyphens, underscores). Other services are more permissive.',
   fix: 'Use only letters and digits in the Sid, for example AllowS3Read.',
   rules: ['R40'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Sid: 'allow-s3-read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
-  },
+  example: statementExample('identity', { Sid: 'allow-s3-read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
   check(context) {
     if (!KINDS.has(context.kind)) return []
     const findings: Finding[] = []

@@ -4,6 +4,7 @@
  */
 import { parseIpAddress, parseIpRange } from '../../conditions/values/ip.js'
 import { forEachConditionValue, quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `ip-range-host-bits` lint check (what it reports: see the module comment). */
@@ -15,15 +16,12 @@ export const ipRangeHostBits: LintCheck = {
     'Bits of the address beyond the prefix are ignored (R94): `203.0.113.5/24` means `203.0.113.0/24`. Writing it that way suggests a single address was meant (which would be `/32`). IAM Access Analyzer suggests "improve IP range".',
   fix: 'Write the network address (203.0.113.0/24), or /32 for a single address.',
   rules: ['R94'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } } },
-      ],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: '*',
+    Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } },
+  }),
   check(context) {
     const findings: Finding[] = []
     forEachConditionValue(context, ['ip'], (value) => {

@@ -4,6 +4,7 @@
  */
 import { decodeOperator } from '../../policy/operators.js'
 import { quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `null-with-if-exists` lint check (what it reports: see the module comment). */
@@ -15,15 +16,12 @@ export const nullWithIfExists: LintCheck = {
     '`Null` already tests whether the key exists; `NullIfExists` is not an operator, and AWS rejects the policy (R84). IAM Access Analyzer reports "Null with if exists".',
   fix: 'Use plain Null.',
   rules: ['R84', 'R97'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { NullIfExists: { 'aws:TokenIssueTime': 'false' } } },
-      ],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: '*',
+    Condition: { NullIfExists: { 'aws:TokenIssueTime': 'false' } },
+  }),
   check(context) {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {

@@ -3,6 +3,7 @@
  * through `iam:*`, `*` or `NotAction`) on every role (R59, R61).
  */
 import { actionElementCovers, coversEverything } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `pass-role-all-resources` lint check (what it reports: see the module comment). */
@@ -14,10 +15,7 @@ export const passRoleAllResources: LintCheck = {
     '`iam:PassRole` lets the caller hand a role to a service (an EC2 instance, a Lambda function, ...), which then acts with that role\'s permissions. Allowing it on every role lets the caller obtain the permissions of any role in the account, including administrator roles. IAM Access Analyzer reports the "pass role with ..." security warnings.',
   fix: 'Allow iam:PassRole only on the ARNs of the roles that must be passed, and restrict iam:PassedToService.',
   rules: ['R59', 'R61', 'R71'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:RunInstances', 'iam:PassRole'], Resource: '*' }] },
-  },
+  example: statementExample('identity', { Effect: 'Allow', Action: ['ec2:RunInstances', 'iam:PassRole'], Resource: '*' }),
   check(context) {
     if (context.kind !== 'identity') return []
     const findings: Finding[] = []

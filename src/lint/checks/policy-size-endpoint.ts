@@ -2,7 +2,8 @@
  * Check `policy-size-endpoint`: a VPC endpoint policy longer than 20,480 characters, every
  * character counted (R146).
  */
-import { sizeCheck } from '../facts.js'
+import { sizeCheck } from '../check-factories.js'
+import { exampleBucketArns, statementExample } from '../examples.js'
 
 /** The `policy-size-endpoint` lint check (what it reports: see the module comment). */
 export const policySizeEndpoint = sizeCheck({
@@ -12,20 +13,12 @@ export const policySizeEndpoint = sizeCheck({
   rationale: 'A VPC endpoint policy is limited to 20,480 characters including white space (R146); a longer one is refused.',
   fix: 'Minify the JSON, use wildcards and conditions instead of long lists.',
   rules: ['R146'],
-  example: {
-    kind: 'endpoint',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: '*',
-          Action: 's3:GetObject',
-          Resource: Array.from({ length: 600 }, (_, i) => `arn:aws:s3:::example-bucket-${i}/*`),
-        },
-      ],
-    },
-  },
+  example: statementExample('endpoint', {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:GetObject',
+    Resource: exampleBucketArns(600),
+  }),
   kinds: ['endpoint'],
   quotaName: 'VPC endpoint policy quota',
   limit: 20480,

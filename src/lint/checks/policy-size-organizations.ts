@@ -2,7 +2,8 @@
  * Check `policy-size-organizations`: an SCP or RCP longer than 5,120 characters, every character
  * counted (R145).
  */
-import { sizeCheck } from '../facts.js'
+import { sizeCheck } from '../check-factories.js'
+import { statementExample } from '../examples.js'
 
 /** The `policy-size-organizations` lint check (what it reports: see the module comment). */
 export const policySizeOrganizations = sizeCheck({
@@ -13,13 +14,11 @@ export const policySizeOrganizations = sizeCheck({
     'Organizations limits SCPs and RCPs to 5,120 characters and, unlike IAM, counts every character including white space (R145). IAM Access Analyzer reports "policy size exceeds SCP quota" as an error.',
   fix: 'Minify the JSON (remove indentation), use wildcards, or split the policy into several policies attached at the same level.',
   rules: ['R145'],
-  example: {
-    kind: 'scp',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Deny', Action: Array.from({ length: 300 }, (_, i) => `ec2:ExampleAction${i}`), Resource: '*' }],
-    },
-  },
+  example: statementExample('scp', {
+    Effect: 'Deny',
+    Action: Array.from({ length: 300 }, (_, i) => `ec2:ExampleAction${i}`),
+    Resource: '*',
+  }),
   kinds: ['scp', 'rcp'],
   quotaName: 'Organizations policy quota',
   limit: 5120,

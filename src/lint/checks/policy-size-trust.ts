@@ -2,7 +2,8 @@
  * Check `policy-size-trust`: a role trust policy longer than the default 2,048-character quota
  * (white space not counted), but within the 4,096 it can be raised to (R143).
  */
-import { sizeCheck } from '../facts.js'
+import { sizeCheck } from '../check-factories.js'
+import { exampleRoleArns, statementExample } from '../examples.js'
 
 /** The `policy-size-trust` lint check (what it reports: see the module comment). */
 export const policySizeTrust = sizeCheck({
@@ -13,19 +14,11 @@ export const policySizeTrust = sizeCheck({
     'The role trust policy quota is 2,048 characters by default; it can be raised through a quota increase up to 4,096 (R143). Without the increase IAM refuses the document. IAM Access Analyzer reports "policy size exceeds role trust policy quota".',
   fix: 'Shorten the trust policy (for example move principals into an aws:PrincipalArn condition with wildcards), or request a quota increase.',
   rules: ['R143'],
-  example: {
-    kind: 'trust',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: Array.from({ length: 50 }, (_, i) => `arn:aws:iam::111122223333:role/example-role-${i}`) },
-          Action: 'sts:AssumeRole',
-        },
-      ],
-    },
-  },
+  example: statementExample('trust', {
+    Effect: 'Allow',
+    Principal: { AWS: exampleRoleArns(50) },
+    Action: 'sts:AssumeRole',
+  }),
   kinds: ['trust'],
   quotaName: 'default role trust policy quota',
   limit: 2048,

@@ -4,6 +4,7 @@
  */
 import { hasWildcard } from '../patterns.js'
 import { quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `principal-never-matches` lint check (what it reports: see the module comment). */
@@ -16,13 +17,7 @@ export const principalNeverMatches: LintCheck = {
     'When a user or role named in a policy is deleted, AWS replaces its ARN by a unique id (R53); that id never matches a new principal of the same name. Other malformed entries match nothing either (R49). In an `Allow` the entry grants nothing; in `NotPrincipal` it excludes nothing.',
   fix: 'Replace the entry by the ARN of the intended principal, or remove it.',
   rules: ['R49', 'R53', 'C7'],
-  example: {
-    kind: 'trust',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: 'AROAEXAMPLEROLEID1234' }, Action: 'sts:AssumeRole' }],
-    },
-  },
+  example: statementExample('trust', { Effect: 'Allow', Principal: { AWS: 'AROAEXAMPLEROLEID1234' }, Action: 'sts:AssumeRole' }),
   check(context) {
     const findings: Finding[] = []
     for (const statement of context.document.statements) {

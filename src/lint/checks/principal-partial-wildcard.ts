@@ -3,7 +3,8 @@
  * `arn:aws:iam::111122223333:user/*`, which matches nothing (R50).
  */
 import { hasWildcard } from '../patterns.js'
-import { quote } from '../facts.js'
+import { forEachPrincipalEntry, quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `principal-partial-wildcard` lint check (what it reports: see the module comment). */
@@ -15,34 +16,24 @@ export const principalPartialWildcard: LintCheck = {
     'Wildcards are only meaningful as the whole principal `"*"`; inside a value they match nothing (R50), so an `Allow` grants nothing and a `NotPrincipal` excludes nothing. IAM Access Analyzer reports "unsupported wildcard in principal" as an error.',
   fix: 'Use "Principal": "*" (or {"AWS": "*"}) with an ArnLike condition on aws:PrincipalArn, or name the principals exactly.',
   rules: ['R50', 'E27'],
-  example: {
-    kind: 'resource',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::111122223333:user/*' },
-          Action: 's3:GetObject',
-          Resource: 'arn:aws:s3:::bucket/*',
-        },
-      ],
-    },
-  },
+  example: statementExample('resource', {
+    Effect: 'Allow',
+    Principal: { AWS: 'arn:aws:iam::111122223333:user/*' },
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::bucket/*',
+  }),
   check(context) {
     const findings: Finding[] = []
-    for (const statement of context.document.statements) {
-      for (const entry of statement.principal?.entries ?? []) {
-        if (entry.entry.form === 'all' || !hasWildcard(entry.value)) continue
-        findings.push(
-          context.finding(
-            principalPartialWildcard,
-            entry.path,
-            `${quote(entry.value)} has a wildcard inside the value, which matches nothing; only the whole value "*" is a wildcard (R50)`,
-          ),
-        )
-      }
-    }
+    forEachPrincipalEntry(context, (entry) => {
+      if (entry.entry.form === 'all' || !hasWildcard(entry.value)) return
+      findings.push(
+        context.finding(
+          principalPartialWildcard,
+          entry.path,
+          `${quote(entry.value)} has a wildcard inside the value, which matches nothing; only the whole value "*" is a wildcard (R50)`,
+        ),
+      )
+    })
     return findings
   },
 }

@@ -5,6 +5,7 @@
 import { parseIpRange, rangeContains } from '../../conditions/values/ip.js'
 import type { IpRange } from '../../conditions/values/ip.js'
 import { forEachConditionValue, quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** Private, loopback and link-local blocks (RFC 1918, RFC 1122, RFC 3927, RFC 4193, RFC 4291). */
@@ -32,13 +33,12 @@ export const privateIpSourceIp: LintCheck = {
     '`aws:SourceIp` carries the public address a request came from; requests through a VPC endpoint carry `aws:VpcSourceIp` instead (R125). A private range therefore never matches `aws:SourceIp`: under `IpAddress` it grants or denies nothing, under `NotIpAddress` it excludes nothing. IAM Access Analyzer reports this as an error.',
   fix: 'Test aws:VpcSourceIp (together with aws:SourceVpce or aws:SourceVpc) for private addresses, or list the public range.',
   rules: ['R125'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/16' } } }],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: '*',
+    Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/16' } },
+  }),
   check(context) {
     const findings: Finding[] = []
     forEachConditionValue(context, ['ip'], (value, test) => {

@@ -5,6 +5,7 @@
 import type { LintConditionTest } from '../context.js'
 import { isAllStars } from '../patterns.js'
 import type { PolicyKind } from '../../policy/model.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 const KINDS: ReadonlySet<PolicyKind> = new Set(['resource', 'trust'])
@@ -59,13 +60,7 @@ export const publicAccess: LintCheck = {
     '`"Principal": "*"` covers every AWS account and anonymous callers (R28, R47). Without a condition on the caller or its network (`aws:PrincipalOrgID`, `aws:PrincipalArn`, `aws:SourceVpce`, `aws:SourceAccount`, ...), the statement makes the resource public.',
   fix: 'Name the principals, or add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or aws:SourceArn.',
   rules: ['R28', 'R47', 'R23'],
-  example: {
-    kind: 'resource',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
-    },
-  },
+  example: statementExample('resource', { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }),
   check(context) {
     if (!KINDS.has(context.kind)) return []
     const findings: Finding[] = []

@@ -4,6 +4,7 @@
  */
 import { coversEverything } from '../facts.js'
 import type { LintStatement } from '../context.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** `Allow`, `Principal "*"`, `Action "*"`, `Resource "*"` (or none), no `Condition`. */
@@ -30,10 +31,7 @@ export const rcpAllowStatement: LintCheck = {
     '`Allow` is supported only in the AWS-managed `RCPFullAWSAccess`, which is attached everywhere and cannot be detached; customer RCPs contain `Deny` statements (R132, R20). Organizations refuses other `Allow` statements.',
   fix: 'Rewrite the statement as a Deny that blocks what must not happen.',
   rules: ['R132', 'R20'],
-  example: {
-    kind: 'rcp',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] },
-  },
+  example: statementExample('rcp', { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }),
   check(context) {
     if (context.kind !== 'rcp') return []
     const findings: Finding[] = []

@@ -1,6 +1,7 @@
 /**
  * Check `rcp-principal-not-star`: a resource control policy `Principal` other than `"*"` (R132).
  */
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `rcp-principal-not-star` lint check (what it reports: see the module comment). */
@@ -12,13 +13,7 @@ export const rcpPrincipalNotStar: LintCheck = {
     'In resource control policies the `Principal` element must be `"*"`; the principals a statement applies to are selected with condition keys such as `aws:PrincipalArn` or `aws:PrincipalOrgID` (R132). Organizations refuses other principals.',
   fix: 'Write "Principal": "*" and select principals with conditions on aws:PrincipalArn, aws:PrincipalAccount or aws:PrincipalOrgID.',
   rules: ['R132'],
-  example: {
-    kind: 'rcp',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: 's3:*', Resource: '*' }],
-    },
-  },
+  example: statementExample('rcp', { Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: 's3:*', Resource: '*' }),
   check(context) {
     if (context.kind !== 'rcp') return []
     const findings: Finding[] = []

@@ -3,10 +3,10 @@
  * entry of the same element (`arn:aws:s3:::bucket/a` next to `arn:aws:s3:::bucket/*`), or
  * repeated (R66, R70).
  */
-import { coveredEntries, quote } from '../facts.js'
+import { redundantEntryCheck } from '../check-factories.js'
 import { arnFields, globCovers, hasWildcard, isAllStars } from '../patterns.js'
 import type { WorkBudget } from '../patterns.js'
-import type { Finding, LintCheck } from '../types.js'
+import { statementExample } from '../examples.js'
 
 /** The literal service field of a resource pattern, or `undefined` when it is not literal. */
 function literalService(pattern: string): string | undefined {
@@ -34,7 +34,7 @@ function arnCovers(general: string, specific: string, budget: WorkBudget): boole
 }
 
 /** The `redundant-resource` lint check (what it reports: see the module comment). */
-export const redundantResource: LintCheck = {
+export const redundantResource = redundantEntryCheck({
   code: 'redundant-resource',
   severity: 'suggestion',
   description: 'A resource of `Resource`/`NotResource` is already covered by another entry of the same list, or is repeated.',
@@ -42,30 +42,13 @@ export const redundantResource: LintCheck = {
     'The entries of a list are OR-ed (R70), so an entry covered by a wildcard entry changes nothing. IAM Access Analyzer suggests "redundant resource".',
   fix: 'Remove the covered entry.',
   rules: ['R66', 'R67', 'R70'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/reports/*'] }],
-    },
-  },
-  check(context) {
-    const findings: Finding[] = []
-    for (const statement of context.document.statements) {
-      const list = statement.resource
-      if (list === undefined || list.values.length < 2) continue
-      // Resource matching is case-sensitive (R68).
-      const covered = coveredEntries(list.values, (text) => text, literalService, arnCovers)
-      for (const [entry, by] of covered) {
-        findings.push(
-          context.finding(
-            redundantResource,
-            entry.path,
-            `${quote(entry.value)} is already covered by ${quote(by.value)} in the same ${list.name} (R70)`,
-          ),
-        )
-      }
-    }
-    return findings
-  },
-}
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/reports/*'],
+  }),
+  element: 'resource',
+  // Resource matching is case-sensitive (R68).
+  coverage: { normalize: (text) => text, group: literalService, covers: arnCovers },
+  rule: 'R70',
+})

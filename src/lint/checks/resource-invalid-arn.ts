@@ -4,6 +4,7 @@
  */
 import { forEachResource, quote } from '../facts.js'
 import { canMatchAnArn } from '../patterns.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `resource-invalid-arn` lint check (what it reports: see the module comment). */
@@ -15,10 +16,7 @@ export const resourceInvalidArn: LintCheck = {
     'Resources are matched field by field as `arn:partition:service:region:account:resource` (R66). An entry that does not start with `arn:`, or that has fewer than six fields without a final `*`, can match no resource: in `Resource` it grants or denies nothing, in `NotResource` it excludes nothing. IAM Access Analyzer reports these as errors.',
   fix: 'Write the full ARN (arn:partition:service:region:account:resource), or "*".',
   rules: ['R64', 'R66'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 's3:::my-bucket/*' }] },
-  },
+  example: statementExample('identity', { Effect: 'Allow', Action: 's3:GetObject', Resource: 's3:::my-bucket/*' }),
   check(context) {
     const findings: Finding[] = []
     forEachResource(context, (value, list) => {

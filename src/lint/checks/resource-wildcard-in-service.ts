@@ -4,6 +4,7 @@
  */
 import { forEachResource, quote } from '../facts.js'
 import { arnFields, hasWildcard, isAllStars } from '../patterns.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `resource-wildcard-in-service` lint check (what it reports: see the module comment). */
@@ -15,10 +16,7 @@ export const resourceWildcardInService: LintCheck = {
     'The resource documentation forbids wildcards in the service part of an ARN (R69); such a pattern is at best a confusing way to write `*` and is refused by some validators. The evaluator still applies glob matching to it.',
   fix: 'Name the service explicitly, or use "*" for every resource.',
   rules: ['R69'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3*:::my-bucket/*' }] },
-  },
+  example: statementExample('identity', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3*:::my-bucket/*' }),
   check(context) {
     const findings: Finding[] = []
     forEachResource(context, (value) => {

@@ -5,6 +5,7 @@
  */
 import { hasWildcard, isAllStars } from '../patterns.js'
 import { quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** True when the only wildcard of an action is one `*` at its very end (`s3:Get*`). */
@@ -24,13 +25,12 @@ export const scpAllowLegacySyntax: LintCheck = {
     'Older Organizations documentation restricted SCP `Allow` statements to `Action` with `Resource: "*"`, no `Condition`, and wildcards only at the end of action names; current documentation accepts all of these (R131), and IAM Access Analyzer still reports them as "SCP syntax error" findings. An allow-list SCP written this way may be refused by tooling built on the older rules. (`NotAction` in an `Allow` is reported by `allow-with-not-action`.)',
   fix: 'In allow-list SCPs, keep Allow statements to Action lists with "Resource": "*"; express restrictions as Deny statements.',
   rules: ['R131'],
-  example: {
-    kind: 'scp',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }],
-    },
-  },
+  example: statementExample('scp', {
+    Effect: 'Allow',
+    Action: 's3:*',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+  }),
   check(context) {
     if (context.kind !== 'scp') return []
     const findings: Finding[] = []

@@ -4,6 +4,7 @@
  */
 import { resourceVariableStart } from '../../policy/variables.js'
 import { forEachResource, quote } from '../facts.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `variable-before-resource-field` lint check (what it reports: see the module comment). */
@@ -15,13 +16,11 @@ export const variableBeforeResourceField: LintCheck = {
     'AWS documents variables in `Resource` only in the resource part, after the fifth colon (R72). Elsewhere in the ARN this library treats `${...}` as literal text (A20), so the pattern may not match what was intended; some AWS managed policies do use a variable in the account field.',
   fix: 'Write the partition, service, region and account literally (or as *), and restrict the account with a condition such as aws:ResourceAccount.',
   rules: ['R72', 'A20'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*' }],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 'kms:Decrypt',
+    Resource: 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*',
+  }),
   check(context) {
     if (!context.document.variablesEnabled) return []
     const findings: Finding[] = []

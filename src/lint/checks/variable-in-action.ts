@@ -4,6 +4,7 @@
  */
 import { forEachAction, quote } from '../facts.js'
 import { hasVariableSyntax } from '../patterns.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `variable-in-action` lint check (what it reports: see the module comment). */
@@ -15,10 +16,7 @@ export const variableInAction: LintCheck = {
     'Variables are only substituted in resources and in string/ARN condition values (R115); in `Action` the text `${...}` is literal (R63) and matches no real action. IAM Access Analyzer reports "variable unsupported in element" as an error.',
   fix: 'Write the action names explicitly (wildcards such as s3:Get* are allowed).',
   rules: ['R63', 'R115'],
-  example: {
-    kind: 'identity',
-    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:${aws:PrincipalTag/action}', Resource: '*' }] },
-  },
+  example: statementExample('identity', { Effect: 'Allow', Action: 's3:${aws:PrincipalTag/action}', Resource: '*' }),
   check(context) {
     const findings: Finding[] = []
     forEachAction(context, (value, list) => {

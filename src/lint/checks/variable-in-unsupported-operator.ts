@@ -2,8 +2,9 @@
  * Check `variable-in-unsupported-operator`: `${...}` in a value of a numeric, date, Boolean,
  * binary, IP address or `Null` operator, which do not substitute variables (R115, R92).
  */
-import { forEachConditionValue, quote } from '../facts.js'
+import { forEachConditionValue, quote, TYPED_FAMILIES } from '../facts.js'
 import { hasVariableSyntax } from '../patterns.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 /** The `variable-in-unsupported-operator` lint check (what it reports: see the module comment). */
@@ -16,23 +17,15 @@ export const variableInUnsupportedOperator: LintCheck = {
     'Only string and ARN operators substitute variables (R115; for `Bool` see R92/A27). Elsewhere the value stays literal, cannot be parsed as a number, date, Boolean or address, and never matches. IAM Access Analyzer reports "invalid variable for operator" as an error.',
   fix: 'Use a literal value, or a String/Arn operator if the value must come from a variable.',
   rules: ['R115', 'R92'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: 's3:GetObject',
-          Resource: '*',
-          Condition: { DateLessThan: { 'aws:CurrentTime': '${aws:TokenIssueTime}' } },
-        },
-      ],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 's3:GetObject',
+    Resource: '*',
+    Condition: { DateLessThan: { 'aws:CurrentTime': '${aws:TokenIssueTime}' } },
+  }),
   check(context) {
     const findings: Finding[] = []
-    forEachConditionValue(context, ['numeric', 'date', 'bool', 'binary', 'ip', 'null'], (value, test) => {
+    forEachConditionValue(context, TYPED_FAMILIES, (value, test) => {
       if (!hasVariableSyntax(value.value)) return
       findings.push(
         context.finding(

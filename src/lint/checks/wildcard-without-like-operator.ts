@@ -5,6 +5,7 @@
 import { forEachConditionValue, quote } from '../facts.js'
 import { hasWildcard, literalText } from '../patterns.js'
 import type { BaseOperator } from '../../policy/model.js'
+import { statementExample } from '../examples.js'
 import type { Finding, LintCheck } from '../types.js'
 
 const EQUALS_OPERATORS: ReadonlySet<BaseOperator> = new Set([
@@ -23,15 +24,12 @@ export const wildcardWithoutLikeOperator: LintCheck = {
     'Only `StringLike`/`StringNotLike` treat `*` and `?` as wildcards; under the `Equals` operators they are ordinary characters (R88), so `"admin-*"` matches only the literal text `admin-*`. IAM Access Analyzer reports this as "wildcard without like operator".',
   fix: 'Use StringLike / StringNotLike for patterns, or remove the wildcard.',
   rules: ['R87', 'R88'],
-  example: {
-    kind: 'identity',
-    policy: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Action: 'ec2:StartInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'dev-*' } } },
-      ],
-    },
-  },
+  example: statementExample('identity', {
+    Effect: 'Allow',
+    Action: 'ec2:StartInstances',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:ResourceTag/team': 'dev-*' } },
+  }),
   check(context) {
     const findings: Finding[] = []
     forEachConditionValue(context, ['string'], (value, test) => {
