@@ -28,14 +28,6 @@ class Unreadable extends Error {
   }
 }
 
-function readMember(node: Record<string, unknown>, key: string, path: string): unknown {
-  try {
-    return node[key]
-  } catch (error) {
-    throw new Unreadable(path, `reading the member threw: ${describeThrown(error)}`)
-  }
-}
-
 function isUnreadable(thrown: unknown): thrown is Unreadable {
   try {
     return thrown instanceof Unreadable
@@ -44,78 +36,116 @@ function isUnreadable(thrown: unknown): thrown is Unreadable {
   }
 }
 
+/** Characters JSON text must escape, and lone surrogates (which `JSON.stringify` escapes too). */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/** A string as JSON text: most policy strings need no escaping, and skip `JSON.stringify`'s set-up. */
+function quoted(value: string): string {
+  return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : '"' + value + '"'
+}
+
+/** The JSON pointer of a path held as tokens (built only when something is reported). */
+function pointerOf(tokens: readonly (string | number)[]): string {
+  let pointer = ''
+  for (const token of tokens) pointer = childPointer(pointer, token)
+  return pointer
+}
+
 /**
  * Serializes `value` to JSON text without calling `toJSON`, reading each member once.
  * Returns the text, or where and why reading failed. Never throws.
+ *
+ * This runs on every `evaluate` call given plain objects (their snapshot), so it does no work
+ * for the error path up front: the position is kept as a stack of tokens and turned into a
+ * JSON pointer only when reading fails, and cycles are found among the (at most 64) ancestors
+ * rather than in a set.
  */
 export function serializeJsonValue(value: unknown, maxLength = Number.POSITIVE_INFINITY): string | UnreadableValue {
-  const seen = new Set<object>()
-  const parts: string[] = []
-  let length = 0
-  const emit = (text: string, path: string): void => {
-    length += text.length
-    if (length > maxLength) throw new Unreadable(path, `the policy is larger than the limit of ${maxLength} characters`)
-    parts.push(text)
+  const tokens: (string | number)[] = []
+  const ancestors: object[] = []
+  let text = ''
+  const fail = (message: string): never => {
+    throw new Unreadable(pointerOf(tokens), message)
   }
-  const walk = (node: unknown, path: string, depth: number): void => {
+  const checkLength = (): void => {
+    if (text.length > maxLength) fail(`the policy is larger than the limit of ${maxLength} characters`)
+  }
+  const read = (node: Record<string, unknown>, key: string): unknown => {
+    try {
+      return node[key]
+    } catch (error) {
+      return fail(`reading the member threw: ${describeThrown(error)}`)
+    }
+  }
+  const walk = (node: unknown): void => {
     switch (typeof node) {
       case 'string':
-        emit(JSON.stringify(node), path)
+        text += quoted(node)
+        checkLength()
         return
       case 'boolean':
-        emit(node ? 'true' : 'false', path)
+        text += node ? 'true' : 'false'
+        checkLength()
         return
       case 'number':
-        if (!Number.isFinite(node)) throw new Unreadable(path, `${String(node)} is not a JSON number`)
-        emit(JSON.stringify(node), path)
+        if (!Number.isFinite(node)) fail(`${String(node)} is not a JSON number`)
+        text += JSON.stringify(node)
+        checkLength()
         return
       case 'undefined':
-        throw new Unreadable(path, 'the value is undefined: remove the member or give it a value')
+        return fail('the value is undefined: remove the member or give it a value')
       case 'object':
         break
       default:
-        throw new Unreadable(path, `a ${typeof node} is not JSON data`)
+        return fail(`a ${typeof node} is not JSON data`)
     }
     if (node === null) {
-      emit('null', path)
+      text += 'null'
+      checkLength()
       return
     }
-    if (depth >= MAX_VALUE_DEPTH) throw new Unreadable(path, `nesting deeper than ${MAX_VALUE_DEPTH} levels`)
-    if (seen.has(node)) throw new Unreadable(path, 'the value refers to itself (a cycle)')
-    seen.add(node)
+    if (ancestors.length >= MAX_VALUE_DEPTH) fail(`nesting deeper than ${MAX_VALUE_DEPTH} levels`)
+    if (ancestors.includes(node)) fail('the value refers to itself (a cycle)')
+    ancestors.push(node)
     if (Array.isArray(node)) {
       const count = node.length
-      emit('[', path)
+      text += '['
       for (let index = 0; index < count; index++) {
-        if (index > 0) emit(',', path)
-        const itemPath = childPointer(path, index)
-        if (!Object.prototype.hasOwnProperty.call(node, index)) throw new Unreadable(itemPath, 'a hole in an array is not JSON data')
-        walk(readMember(node as unknown as Record<string, unknown>, String(index), itemPath), itemPath, depth + 1)
+        if (index > 0) text += ','
+        tokens.push(index)
+        if (!Object.prototype.hasOwnProperty.call(node, index)) fail('a hole in an array is not JSON data')
+        walk(read(node as unknown as Record<string, unknown>, String(index)))
+        tokens.pop()
       }
-      emit(']', path)
+      text += ']'
     } else {
-      if (!isPlainObject(node)) {
-        throw new Unreadable(path, 'only plain objects, arrays, strings, numbers, booleans and null are JSON data')
-      }
+      if (!isPlainObject(node)) fail('only plain objects, arrays, strings, numbers, booleans and null are JSON data')
       const members = ownJsonMembers(node)
-      if (members instanceof MemberProblem) throw new Unreadable(childPointer(path, members.member), members.message)
-      emit('{', path)
-      let first = true
-      for (const key of members) {
-        const memberPath = childPointer(path, key)
-        const member = readMember(node as Record<string, unknown>, key, memberPath)
-        if (!first) emit(',', memberPath)
-        first = false
-        emit(JSON.stringify(key) + ':', memberPath)
-        walk(member, memberPath, depth + 1)
+      if (members instanceof MemberProblem) {
+        tokens.push(members.member)
+        fail(members.message)
       }
-      emit('}', path)
+      text += '{'
+      const keys = members as string[]
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index] as string
+        tokens.push(key)
+        const member = read(node as Record<string, unknown>, key)
+        if (index > 0) text += ','
+        text += quoted(key)
+        text += ':'
+        checkLength()
+        walk(member)
+        tokens.pop()
+      }
+      text += '}'
     }
-    seen.delete(node)
+    ancestors.pop()
+    checkLength()
   }
   try {
-    walk(value, '', 0)
-    return parts.join('')
+    walk(value)
+    return text
   } catch (error) {
     if (isUnreadable(error)) return { path: error.path, message: error.message }
     // A getter or Proxy trap threw: the value cannot be read, whatever it holds.
