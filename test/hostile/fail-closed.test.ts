@@ -236,12 +236,16 @@ describe('throwing getters and Proxies in the request', () => {
     }
   })
 
-  it('a context Proxy whose ownKeys trap returns different keys each time is decided on one reading', () => {
+  /**
+   * A context Proxy that holds `aws:PrincipalTag/blocked` = 'true' in the listings `shows` picks
+   * (numbered from 1) and nothing in the others; `listings()` counts the listings so far.
+   */
+  function changingContext(shows: (listing: number) => boolean): { context: Record<string, string>; listings: () => number } {
     let calls = 0
     const context = new Proxy({} as Record<string, string>, {
       ownKeys() {
         calls += 1
-        return calls % 2 === 1 ? ['aws:PrincipalTag/blocked'] : []
+        return shows(calls) ? ['aws:PrincipalTag/blocked'] : []
       },
       getOwnPropertyDescriptor() {
         return { value: 'true', enumerable: true, configurable: true, writable: true }
@@ -250,33 +254,24 @@ describe('throwing getters and Proxies in the request', () => {
         return 'true'
       },
     })
+    return { context, listings: () => calls }
+  }
+
+  it('a context Proxy whose ownKeys trap returns different keys each time is decided on one reading', () => {
     // The reader lists the keys once for the decision, and a second time only to look for
     // non-enumerable members (a deliberate speed trade-off: checking enumerability key by key
     // costs more than a second listing on every request). Whatever the second listing says, the
     // decision follows the first one: here it holds the key, so the guard's Deny applies.
     for (const [, entry] of ENTRIES) {
-      calls = 0
+      const { context, listings } = changingContext((listing) => listing % 2 === 1)
       expect(entry({ ...BASE_REQUEST, context }, { identity: [guardedPolicy()] }).decision).toBe('ExplicitDeny')
-      expect(calls).toBeLessThanOrEqual(2)
+      expect(listings()).toBeLessThanOrEqual(2)
     }
   })
 
   it('a context Proxy whose first listing is empty and whose second shows a key is decided on the first', () => {
-    let calls = 0
-    const context = new Proxy({} as Record<string, string>, {
-      ownKeys() {
-        calls += 1
-        return calls % 2 === 0 ? ['aws:PrincipalTag/blocked'] : []
-      },
-      getOwnPropertyDescriptor() {
-        return { value: 'true', enumerable: true, configurable: true, writable: true }
-      },
-      get() {
-        return 'true'
-      },
-    })
     for (const [, entry] of ENTRIES) {
-      calls = 0
+      const { context } = changingContext((listing) => listing % 2 === 0)
       // The first listing is empty: the context holds no key, so the guard does not apply.
       expect(entry({ ...BASE_REQUEST, context }, { identity: [guardedPolicy()] }).decision).toBe('Allow')
     }

@@ -166,25 +166,32 @@ describe('generated suites', () => {
 })
 
 describe('mutated suites', () => {
+  /**
+   * A property over mutated suites: structural mutations of a valid suite, then (sometimes) of
+   * its text, as JSON or YAML; `check` gets each text that is shallow enough to parse.
+   */
+  const mutatedSuites = (check: (text: string, yaml: boolean) => void) =>
+    fc.property(
+      suiteArb,
+      mutationsArb(hostileJsonArb),
+      textMutationsArb,
+      fc.boolean(),
+      fc.boolean(),
+      (suite, mutations, textMutations, yaml, mutateText) => {
+        let text = serialize(applyMutations(cloneJson(suite), mutations), yaml)
+        if (text === undefined) return
+        if (mutateText) text = applyTextMutations(text, textMutations)
+        if (yaml && !shallowEnough(text)) return
+        check(text, yaml)
+      },
+    )
+
   it(
     'load without throwing, in memory (readDocument, readSuiteSpec)',
     () => {
       const before = prototypeSnapshot()
       fc.assert(
-        fc.property(
-          suiteArb,
-          mutationsArb(hostileJsonArb),
-          textMutationsArb,
-          fc.boolean(),
-          fc.boolean(),
-          (suite, mutations, textMutations, yaml, mutateText) => {
-            let text = serialize(applyMutations(cloneJson(suite), mutations), yaml)
-            if (text === undefined) return
-            if (mutateText) text = applyTextMutations(text, textMutations)
-            if (yaml && !shallowEnough(text)) return
-            checkText(text, yaml)
-          },
-        ),
+        mutatedSuites((text, yaml) => checkText(text, yaml)),
         params(runs(200, 0)),
       )
       expectPrototypesClean(before)
@@ -197,20 +204,7 @@ describe('mutated suites', () => {
     () => {
       const before = prototypeSnapshot()
       fc.assert(
-        fc.property(
-          suiteArb,
-          mutationsArb(hostileJsonArb),
-          textMutationsArb,
-          fc.boolean(),
-          fc.boolean(),
-          (suite, mutations, textMutations, yaml, mutateText) => {
-            let text = serialize(applyMutations(cloneJson(suite), mutations), yaml)
-            if (text === undefined) return
-            if (mutateText) text = applyTextMutations(text, textMutations)
-            if (yaml && !shallowEnough(text)) return
-            run(writeSuite(text, yaml ? 'yaml' : 'json'))
-          },
-        ),
+        mutatedSuites((text, yaml) => run(writeSuite(text, yaml ? 'yaml' : 'json'))),
         params(runs(40, 0)),
       )
       expectPrototypesClean(before)
