@@ -392,7 +392,17 @@ function readMembers(policies: unknown): SetMembers {
       'policies',
     )
   }
-  const members = Object.create(null) as Record<string, unknown> // no prototype to inherit slots from
+  // Every slot is an own member from the start (one fixed shape per call, no dictionary-mode
+  // object), so no slot is ever looked up on a prototype.
+  const members: Record<keyof SetMembers, unknown> = {
+    identity: undefined,
+    resource: undefined,
+    permissionsBoundary: undefined,
+    session: undefined,
+    scps: undefined,
+    rcps: undefined,
+    endpoint: undefined,
+  }
   const keys = ownMembers(policies)
   if (keys instanceof MemberProblem) {
     throw new PolicyValidationError([createIssue('unreadable-input', `/${keys.member}`, keys.message)], 'policies')
@@ -404,7 +414,7 @@ function readMembers(policies: unknown): SetMembers {
         'policies',
       )
     }
-    members[key] = (policies as Record<string, unknown>)[key]
+    members[key as keyof SetMembers] = (policies as Record<string, unknown>)[key]
   }
   return members
 }
